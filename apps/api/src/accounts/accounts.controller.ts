@@ -1,0 +1,53 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type AccountResponse,
+  type AccountsResponse,
+  type EntriesPage,
+  type LimitsResponse,
+} from '@atm/contracts';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { AccountsService } from './accounts.service';
+import { HistoryQueryDto } from './dto/history-query.dto';
+import { UuidParamPipe } from './uuid-param.pipe';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('api/v1/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The signed-in customer's accounts" })
+  async list(@CurrentPrincipal() principal: Principal): Promise<AccountsResponse> {
+    return { accounts: await this.accounts.listForCustomer(principal.customerId) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One account of the signed-in customer' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<AccountResponse> {
+    return { account: await this.accounts.getForCustomer(principal.customerId, id) };
+  }
+
+  @Get(':id/limits')
+  @ApiOperation({ summary: "Today's withdrawal and transfer limits and what is left of them" })
+  limits(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<LimitsResponse> {
+    return this.accounts.limits(principal.customerId, id);
+  }
+
+  @Get(':id/transactions')
+  @ApiOperation({ summary: 'Ledger entries, newest first, with running balance' })
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: HistoryQueryDto,
+  ): Promise<EntriesPage> {
+    return this.accounts.history(principal.customerId, id, query);
+  }
+}

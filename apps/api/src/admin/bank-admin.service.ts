@@ -1,0 +1,299 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { type DataSource } from 'typeorm';
+import { ACCOUNT_NUMBER_PATTERN, type AccountStatus, type AccountType } from '@atm/contracts';
+import { centsFromDatabase } from '@atm/money';
+import { AuditService } from '../audit/audit.service';
+import { type AdminActor } from '../auth/cards.service';
+import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../common/database-errors';
+import { DomainError, validationFailed } from '../common/domain-error';
+import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
+import { postTransaction } from '../transactions/ledger-writer';
+
+export interface AccountListing {
+  id: string;
+  number: string;
+  type: AccountType;
+  status: AccountStatus;
+  balanceCents: number;
+}
+
+export interface CustomerListing {
+  id: string;
+  name: string;
+  email: string | null;
+  accounts: AccountListing[];
+  cards: Array<{ last4: string; status: string; lockedUntil: string | null }>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What an administrator does to customers and accounts (the admin CLI's back end). */
+@Injectable()
+export class BankAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async createCustomer(
+    input: { name: string; email?: string },
+    actor: AdminActor,
+    db?: Queryable,
+  ): Promise<string> {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 200) {
+      throw validationFailed([{ field: 'name', message: 'must be 1 to 200 characters' }]);
+    }
+    if (input.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) {
+      throw validationFailed([{ field: 'email', message: 'is not an email address' }]);
+    }
+    const work = async (runner: Queryable) => {
+      const [row] = await queryRows<{ id: string }>(
+        runner,
+        `INSERT INTO customers (name, email, created_at) VALUES ($1, $2, $3) RETURNING id`,
+        [name, input.email ?? null, this.clock.now()],
+      );
+      const id = (row as { id: string }).id;
+      await this.audit.record(
+        {
+          type: 'CUSTOMER_CREATED',
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          customerId: id,
+        },
+        runner,
+      );
+      return id;
+    };
+    return db ? work(db) : inTransaction(this.dataSource, work);
+  }
+
+  /**
+   * Opens an account. Opening money is a ledger transaction from the bank's equity account,
+   * not a bare number, so the ledger explains every cent.
+   */
+  async openAccount(
+    input: { customerId: string; type: AccountType; openingCents: number; number?: string },
+    actor: AdminActor,
+    db?: Queryable,
+  ): Promise<{ id: string; number: string }> {
+    if (!UUID.test(input.customerId))
+      throw validationFailed([{ field: 'customer', message: 'must be a customer id (UUID)' }]);
+    if (!Number.isSafeInteger(input.openingCents) || input.openingCents < 0) {
+      throw validationFailed([
+        { field: 'opening-cents', message: 'must be a whole number of cents >= 0' },
+      ]);
+    }
+    if (input.number !== undefined && !ACCOUNT_NUMBER_PATTERN.test(input.number)) {
+      throw validationFailed([{ field: 'number', message: 'must be 12 digits' }]);
+    }
+    const work = async (runner: Queryable) => {
+      const customers = await queryRows<{ id: string }>(
+        runner,
+        `SELECT id FROM customers WHERE id = $1`,
+        [input.customerId],
+      );
+      if (customers.length === 0) throw new DomainError('NOT_FOUND', 'No customer has that id');
+      const opened = await this.insertAccount(runner, input);
+      if (input.openingCents > 0) {
+        const equity = await this.internalAccountId(runner, 'BANK_EQUITY');
+        await postTransaction(runner, {
+          type: 'OPENING',
+          amountCents: input.openingCents,
+          accountId: opened.id,
+          counterpartyAccountId: equity,
+          customerId: input.customerId,
+          description: 'Opening balance',
+          at: this.clock.now(),
+          postings: [
+            {
+              accountId: opened.id,
+              amountCents: input.openingCents,
+              entryType: 'OPENING',
+              description: 'Opening balance',
+              hasRunningBalance: true,
+            },
+            {
+              accountId: equity,
+              amountCents: -input.openingCents,
+              entryType: 'OPENING',
+              description: `Opening balance of ${opened.number}`,
+              hasRunningBalance: false,
+            },
+          ],
+        });
+      }
+      await this.audit.record(
+        {
+          type: 'ACCOUNT_OPENED',
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          customerId: input.customerId,
+          accountId: opened.id,
+          details: { type: input.type, openingCents: input.openingCents },
+        },
+        runner,
+      );
+      return opened;
+    };
+    return db ? work(db) : inTransaction(this.dataSource, work);
+  }
+
+  private async insertAccount(
+    db: Queryable,
+    input: { customerId: string; type: AccountType; number?: string },
+  ): Promise<{ id: string; number: string }> {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      // Customer account numbers start with 1 to 8; 9 is the bank's own accounts.
+      const number =
+        input.number ?? `${randomInt(1, 9)}${String(randomInt(0, 1e11)).padStart(11, '0')}`;
+      try {
+        const [row] = await queryRows<{ id: string }>(
+          db,
+          `INSERT INTO accounts (number, customer_id, kind, type, balance_cents, created_at)
+           VALUES ($1, $2, 'CUSTOMER', $3, 0, $4) RETURNING id`,
+          [number, input.customerId, input.type, this.clock.now()],
+        );
+        return { id: (row as { id: string }).id, number };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (input.number !== undefined) {
+          throw new DomainError('VALIDATION_FAILED', `Account ${input.number} already exists`, {
+            errors: [{ field: 'number', message: 'is taken' }],
+          });
+        }
+      }
+    }
+    throw new Error('could not find a free account number');
+  }
+
+  async internalAccountId(
+    db: Queryable,
+    type: 'ATM_CASH' | 'CHECK_CLEARING' | 'BANK_EQUITY',
+  ): Promise<string> {
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      `SELECT id FROM accounts WHERE kind = 'INTERNAL' AND type = $1`,
+      [type],
+    );
+    if (!row) throw new Error(`internal account ${type} is missing: run the migrations`);
+    return row.id;
+  }
+
+  async setAccountStatus(
+    number: string,
+    target: AccountStatus,
+    actor: AdminActor,
+  ): Promise<{ number: string; status: AccountStatus }> {
+    if (!ACCOUNT_NUMBER_PATTERN.test(number))
+      throw validationFailed([{ field: 'number', message: 'must be 12 digits' }]);
+    return inTransaction(this.dataSource, async (db) => {
+      // Locked like any money movement, so a close cannot race a deposit.
+      const [account] = await queryRows<{
+        id: string;
+        status: AccountStatus;
+        balance_cents: string;
+        customer_id: string;
+      }>(
+        db,
+        `SELECT id, status, balance_cents, customer_id FROM accounts WHERE number = $1 AND kind = 'CUSTOMER' FOR UPDATE`,
+        [number],
+      );
+      if (!account) throw new DomainError('NOT_FOUND', `No customer account has number ${number}`);
+      if (account.status === 'CLOSED')
+        throw new DomainError('ACCOUNT_NOT_ACTIVE', `Account ${number} is closed`);
+      if (account.status === target)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Account ${number} is already ${target.toLowerCase()}`,
+        );
+      if (target === 'CLOSED') {
+        const balance = centsFromDatabase(account.balance_cents);
+        if (balance !== 0)
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            `Account ${number} has a balance of ${balance} cents; only a zero balance can be closed`,
+          );
+      }
+      if (target === 'ACTIVE' && account.status !== 'FROZEN') {
+        throw new DomainError('VALIDATION_FAILED', `Account ${number} is not frozen`);
+      }
+      await execute(db, `UPDATE accounts SET status = $2 WHERE id = $1`, [account.id, target]);
+      await this.audit.record(
+        {
+          type: `ACCOUNT_${target === 'ACTIVE' ? 'UNFROZEN' : target}`,
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          customerId: account.customer_id,
+          accountId: account.id,
+        },
+        db,
+      );
+      return { number, status: target };
+    });
+  }
+
+  async listCustomers(db: Queryable = this.dataSource): Promise<CustomerListing[]> {
+    const customers = await queryRows<{ id: string; name: string; email: string | null }>(
+      db,
+      `SELECT id, name, email FROM customers ORDER BY created_at, name`,
+    );
+    const accounts = await queryRows<{
+      id: string;
+      customer_id: string;
+      number: string;
+      type: AccountType;
+      status: AccountStatus;
+      balance_cents: string;
+    }>(
+      db,
+      `SELECT id, customer_id, number, type, status, balance_cents FROM accounts WHERE kind = 'CUSTOMER' ORDER BY number`,
+    );
+    const cards = await queryRows<{
+      customer_id: string;
+      last4: string;
+      status: string;
+      locked_until: string | Date | null;
+    }>(db, `SELECT customer_id, last4, status, locked_until FROM cards ORDER BY created_at`);
+    const now = this.clock.now();
+    return customers.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      accounts: accounts
+        .filter((a) => a.customer_id === c.id)
+        .map((a) => ({
+          id: a.id,
+          number: a.number,
+          type: a.type,
+          status: a.status,
+          balanceCents: centsFromDatabase(a.balance_cents),
+        })),
+      cards: cards
+        .filter((k) => k.customer_id === c.id)
+        .map((k) => {
+          const lockedUntil = k.locked_until === null ? null : new Date(k.locked_until);
+          return {
+            last4: k.last4.trim(),
+            status: k.status,
+            lockedUntil: lockedUntil && lockedUntil > now ? lockedUntil.toISOString() : null,
+          };
+        }),
+    }));
+  }
+
+  async customerCount(): Promise<number> {
+    const [row] = await queryRows<{ count: string }>(
+      this.dataSource,
+      `SELECT count(*) AS count FROM customers`,
+    );
+    return Number(row?.count ?? 0);
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource } from 'typeorm';
+import { CardsService } from '../auth/cards.service';
+import { inTransaction, queryRows } from '../database/transaction';
+import { CashService } from '../transactions/cash.service';
+import { BankAdminService } from './bank-admin.service';
+import { DEMO_CUSTOMERS, DEMO_NOTE_STOCK } from './demo-data';
+
+export interface SeedReport {
+  customersCreated: number;
+  accountsOpened: number;
+  cardsIssued: number;
+  notesLoaded: number;
+}
+
+/**
+ * Creates the contract's demo data. Idempotent: each customer, account, card and the
+ * note stock is created only when missing, so running it again changes nothing.
+ */
+@Injectable()
+export class SeedService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admin: BankAdminService,
+    private readonly cards: CardsService,
+    private readonly cash: CashService,
+  ) {}
+
+  async seedDemoData(actor: string): Promise<SeedReport> {
+    const report: SeedReport = {
+      customersCreated: 0,
+      accountsOpened: 0,
+      cardsIssued: 0,
+      notesLoaded: 0,
+    };
+    const who = { actor };
+    for (const demo of DEMO_CUSTOMERS) {
+      await inTransaction(this.dataSource, async (db) => {
+        const existingCard = await this.cards.findByNumberHash(
+          this.cards.numberHash(demo.cardNumber),
+          db,
+        );
+        let customerId = existingCard?.customerId;
+        if (!customerId) {
+          const [byName] = await queryRows<{ id: string }>(
+            db,
+            `SELECT id FROM customers WHERE name = $1 AND email = $2`,
+            [demo.name, demo.email],
+          );
+          customerId = byName?.id;
+        }
+        if (!customerId) {
+          customerId = await this.admin.createCustomer(
+            { name: demo.name, email: demo.email },
+            who,
+            db,
+          );
+          report.customersCreated += 1;
+        }
+        if (!existingCard) {
+          await this.cards.issue(
+            { customerId, cardNumber: demo.cardNumber, pin: demo.pin, exemptFromPinRules: true },
+            who,
+            db,
+          );
+          report.cardsIssued += 1;
+        }
+        for (const account of demo.accounts) {
+          const [exists] = await queryRows<{ id: string }>(
+            db,
+            `SELECT id FROM accounts WHERE number = $1`,
+            [account.number],
+          );
+          if (exists) continue;
+          await this.admin.openAccount(
+            {
+              customerId,
+              type: account.type,
+              openingCents: account.openingCents,
+              number: account.number,
+            },
+            who,
+            db,
+          );
+          report.accountsOpened += 1;
+        }
+      });
+    }
+    const [stock] = await queryRows<{ count: string }>(
+      this.dataSource,
+      `SELECT count(*) AS count FROM note_cassettes`,
+    );
+    if (Number(stock?.count ?? 0) === 0) {
+      await this.cash.load(DEMO_NOTE_STOCK.denominationCents, DEMO_NOTE_STOCK.count, who);
+      report.notesLoaded = DEMO_NOTE_STOCK.count;
+    }
+    return report;
+  }
+}

@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { SessionGuard } from './auth/session.guard';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { StrictValidationPipe } from './common/validation.pipe';
+import { CoreModule, type CoreOptions } from './core.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MaintenanceGuard } from './maintenance/maintenance.guard';
+import { AtmThrottlerGuard } from './rate-limit/atm-throttler.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { TransactionsModule } from './transactions/transactions.module';
+
+/**
+ * The HTTP application. Global guards run in the contract's order: maintenance (503),
+ * rate limit (429), authentication (401); then the validation pipe (400); then the
+ * services (ownership 404, idempotency, business rules).
+ */
+@Module({})
+export class AppModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        LoggingModule.forRoot(options.config, options.logDestination),
+        RateLimitModule,
+        HealthModule,
+        AuthModule,
+        AccountsModule,
+        TransactionsModule,
+        AdminModule,
+      ],
+      providers: [
+        ProblemDetailsFilter,
+        { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
+        { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_GUARD, useExisting: MaintenanceGuard },
+        { provide: APP_GUARD, useClass: AtmThrottlerGuard },
+        { provide: APP_GUARD, useExisting: SessionGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { type Queryable } from '../database/transaction';
+
+export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REFUSED';
+export type AuditActorType = 'CUSTOMER' | 'ADMIN' | 'SYSTEM' | 'ANONYMOUS';
+
+export interface AuditEvent {
+  type: string;
+  outcome: AuditOutcome;
+  actorType: AuditActorType;
+  actor?: string | undefined;
+  customerId?: string | undefined;
+  cardLast4?: string | undefined;
+  accountId?: string | undefined;
+  clientIp?: string | undefined;
+  /** Never a PIN, never a full card number. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  id: string;
+  occurredAt: string;
+  type: string;
+  outcome: AuditOutcome;
+  actorType: AuditActorType;
+  actor: string | null;
+  customerId: string | null;
+  cardLast4: string | null;
+  accountId: string | null;
+  clientIp: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Append-only record of who did what, when, and how it ended. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes in `runner`'s transaction when given (so the event commits with the change). */
+  async record(event: AuditEvent, runner: Queryable = this.dataSource): Promise<void> {
+    await runner.query(
+      `INSERT INTO audit_events
+         (occurred_at, type, outcome, actor_type, actor, customer_id, card_last4, account_id, client_ip, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        this.clock.now(),
+        event.type,
+        event.outcome,
+        event.actorType,
+        event.actor ?? null,
+        event.customerId ?? null,
+        event.cardLast4 ?? null,
+        event.accountId ?? null,
+        event.clientIp ?? null,
+        JSON.stringify(event.details ?? {}),
+      ],
+    );
+  }
+
+  async newest(filter: { limit: number; cardLast4?: string; type?: string }): Promise<AuditRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4, account_id,
+              client_ip, details
+         FROM audit_events
+        WHERE ($2::text IS NULL OR card_last4 = $2)
+          AND ($3::text IS NULL OR type = $3)
+        ORDER BY id DESC
+        LIMIT $1`,
+      [filter.limit, filter.cardLast4 ?? null, filter.type ?? null],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      occurredAt: new Date(r.occurred_at as string).toISOString(),
+      type: r.type as string,
+      outcome: r.outcome as AuditOutcome,
+      actorType: r.actor_type as AuditActorType,
+      actor: (r.actor as string | null) ?? null,
+      customerId: (r.customer_id as string | null) ?? null,
+      cardLast4: (r.card_last4 as string | null) ?? null,
+      accountId: (r.account_id as string | null) ?? null,
+      clientIp: (r.client_ip as string | null) ?? null,
+      details: (r.details as Record<string, unknown>) ?? {},
+    }));
+  }
+}

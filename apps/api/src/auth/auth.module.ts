@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { CardsService } from './cards.service';
+import { Credentials } from './credentials';
+import { JwtStrategy } from './jwt.strategy';
+import { SessionGuard } from './session.guard';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [
+    PassportModule.register({ session: false }),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.secretKey }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, CardsService, Credentials, JwtStrategy, SessionGuard, SessionsService],
+  exports: [CardsService, SessionsService, SessionGuard, Credentials],
+})
+export class AuthModule {}

@@ -1,0 +1,280 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { type DataSource } from 'typeorm';
+import { isValidCardNumber, passesLuhn } from '@atm/contracts';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../common/database-errors';
+import { DomainError, validationFailed } from '../common/domain-error';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
+import { Credentials } from './credentials';
+import { explainPinWeakness, findPinWeakness } from './pin-rules';
+import { SessionsService } from './sessions.service';
+
+export interface CardRecord {
+  id: string;
+  customerId: string;
+  customerName: string;
+  last4: string;
+  pinHash: string;
+  status: 'ACTIVE' | 'BLOCKED';
+  failedPinAttempts: number;
+  lockedUntil: Date | null;
+}
+
+interface CardRow {
+  id: string;
+  customer_id: string;
+  customer_name: string;
+  last4: string;
+  pin_hash: string;
+  status: 'ACTIVE' | 'BLOCKED';
+  failed_pin_attempts: number;
+  locked_until: string | Date | null;
+}
+
+export interface AdminActor {
+  actor: string;
+}
+
+const CARD_SELECT = `SELECT c.id, c.customer_id, cu.name AS customer_name, c.last4, c.pin_hash, c.status,
+                            c.failed_pin_attempts, c.locked_until
+                       FROM cards c JOIN customers cu ON cu.id = c.customer_id`;
+
+function toRecord(row: CardRow): CardRecord {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    last4: row.last4.trim(),
+    pinHash: row.pin_hash,
+    status: row.status,
+    failedPinAttempts: row.failed_pin_attempts,
+    lockedUntil: row.locked_until === null ? null : new Date(row.locked_until),
+  };
+}
+
+/** A new card number: issuer prefix 4, 14 random digits and the Luhn check digit. */
+export function generateCardNumber(): string {
+  let body = '4';
+  for (let i = 0; i < 14; i += 1) body += String(randomInt(10));
+  for (let check = 0; check <= 9; check += 1) {
+    if (passesLuhn(body + String(check))) return body + String(check);
+  }
+  throw new Error('unreachable: one check digit always satisfies Luhn');
+}
+
+/** Cards: issued, looked up by keyed hash, blocked, unlocked and re-PINned. */
+@Injectable()
+export class CardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly credentials: Credentials,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  numberHash(cardNumber: string): string {
+    return this.credentials.cardNumbers.hash(cardNumber);
+  }
+
+  async findByNumberHash(
+    numberHash: string,
+    db: Queryable = this.dataSource,
+  ): Promise<CardRecord | undefined> {
+    const rows = await queryRows<CardRow>(db, `${CARD_SELECT} WHERE c.number_hash = $1`, [
+      numberHash,
+    ]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async findById(cardId: string, db: Queryable = this.dataSource): Promise<CardRecord | undefined> {
+    const rows = await queryRows<CardRow>(db, `${CARD_SELECT} WHERE c.id = $1`, [cardId]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  private async requireByNumber(
+    cardNumber: string,
+    db: Queryable = this.dataSource,
+  ): Promise<CardRecord> {
+    if (!isValidCardNumber(cardNumber)) {
+      throw validationFailed([
+        { field: 'number', message: 'must be 16 digits that pass the Luhn check' },
+      ]);
+    }
+    const card = await this.findByNumberHash(this.numberHash(cardNumber), db);
+    if (!card) throw new DomainError('NOT_FOUND', 'No card has that number');
+    return card;
+  }
+
+  /**
+   * Issues a card. The PIN must pass the PIN rules unless `exemptFromPinRules` (the demo
+   * seed only). Answers the card number, which the caller shows once and never again.
+   */
+  async issue(
+    input: { customerId: string; cardNumber?: string; pin: string; exemptFromPinRules?: boolean },
+    actor: AdminActor,
+    db?: Queryable,
+  ): Promise<{ cardId: string; cardNumber: string; last4: string }> {
+    if (input.cardNumber !== undefined && !isValidCardNumber(input.cardNumber)) {
+      throw validationFailed([
+        { field: 'number', message: 'must be 16 digits that pass the Luhn check' },
+      ]);
+    }
+    if (!input.exemptFromPinRules) this.assertStrongPin(input.pin);
+    const pinHash = await this.credentials.pins.hash(input.pin);
+    const work = async (runner: Queryable) => {
+      const customers = await queryRows<{ id: string }>(
+        runner,
+        `SELECT id FROM customers WHERE id = $1`,
+        [input.customerId],
+      );
+      if (customers.length === 0) throw new DomainError('NOT_FOUND', 'No customer has that id');
+      // Generated numbers retry on the (astronomically rare) collision; a given one cannot.
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const cardNumber = input.cardNumber ?? generateCardNumber();
+        try {
+          const rows = await queryRows<{ id: string }>(
+            runner,
+            `INSERT INTO cards (customer_id, number_hash, last4, pin_hash, pin_changed_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+            [
+              input.customerId,
+              this.numberHash(cardNumber),
+              cardNumber.slice(-4),
+              pinHash,
+              this.clock.now(),
+            ],
+          );
+          const cardId = (rows[0] as { id: string }).id;
+          await this.audit.record(
+            {
+              type: 'CARD_ISSUED',
+              outcome: 'SUCCESS',
+              actorType: 'ADMIN',
+              actor: actor.actor,
+              customerId: input.customerId,
+              cardLast4: cardNumber.slice(-4),
+            },
+            runner,
+          );
+          return { cardId, cardNumber, last4: cardNumber.slice(-4) };
+        } catch (error) {
+          if (isUniqueViolation(error) && input.cardNumber === undefined) continue;
+          if (isUniqueViolation(error))
+            throw new DomainError('VALIDATION_FAILED', 'A card with that number already exists', {
+              errors: [{ field: 'number', message: 'is already issued' }],
+            });
+          throw error;
+        }
+      }
+      throw new Error('could not generate a unique card number');
+    };
+    return db ? work(db) : inTransaction(this.dataSource, work);
+  }
+
+  assertStrongPin(pin: string, currentPin?: string): void {
+    const weakness = findPinWeakness(pin, currentPin);
+    if (weakness === 'NOT_4_TO_6_DIGITS') {
+      throw validationFailed([{ field: 'pin', message: 'must be 4 to 6 digits' }]);
+    }
+    if (weakness) throw new DomainError('WEAK_PIN', explainPinWeakness(weakness));
+  }
+
+  async block(
+    cardNumber: string,
+    actor: AdminActor,
+  ): Promise<{ last4: string; sessionsEnded: number }> {
+    return inTransaction(this.dataSource, async (db) => {
+      const card = await this.requireByNumber(cardNumber, db);
+      if (card.status === 'BLOCKED')
+        throw new DomainError('CARD_BLOCKED', `Card ending ${card.last4} is already blocked`);
+      await execute(db, `UPDATE cards SET status = 'BLOCKED' WHERE id = $1`, [card.id]);
+      const sessionsEnded = await this.sessions.endAllForCard(card.id, 'BLOCKED', { db });
+      await this.audit.record(
+        {
+          type: 'CARD_BLOCKED',
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          customerId: card.customerId,
+          cardLast4: card.last4,
+        },
+        db,
+      );
+      return { last4: card.last4, sessionsEnded };
+    });
+  }
+
+  /** Clears a PIN lockout (not a block: a blocked card stays blocked). */
+  async unlock(cardNumber: string, actor: AdminActor): Promise<{ last4: string }> {
+    return inTransaction(this.dataSource, async (db) => {
+      const card = await this.requireByNumber(cardNumber, db);
+      const now = this.clock.now();
+      const isLocked = card.lockedUntil !== null && card.lockedUntil > now;
+      if (!isLocked && card.failedPinAttempts === 0) {
+        throw new DomainError('VALIDATION_FAILED', `Card ending ${card.last4} is not locked`);
+      }
+      await execute(
+        db,
+        `UPDATE cards SET failed_pin_attempts = 0, locked_until = NULL WHERE id = $1`,
+        [card.id],
+      );
+      await this.audit.record(
+        {
+          type: 'CARD_UNLOCKED',
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          customerId: card.customerId,
+          cardLast4: card.last4,
+        },
+        db,
+      );
+      return { last4: card.last4 };
+    });
+  }
+
+  /** An administrator sets a new PIN (the customer forgot theirs): ends the card's sessions. */
+  async resetPin(
+    cardNumber: string,
+    newPin: string,
+    actor: AdminActor,
+  ): Promise<{ last4: string; sessionsEnded: number }> {
+    this.assertStrongPin(newPin);
+    const pinHash = await this.credentials.pins.hash(newPin);
+    return inTransaction(this.dataSource, async (db) => {
+      const card = await this.requireByNumber(cardNumber, db);
+      await execute(
+        db,
+        `UPDATE cards SET pin_hash = $2, pin_changed_at = $3, failed_pin_attempts = 0, locked_until = NULL WHERE id = $1`,
+        [card.id, pinHash, this.clock.now()],
+      );
+      const sessionsEnded = await this.sessions.endAllForCard(card.id, 'PIN_RESET', { db });
+      await this.audit.record(
+        {
+          type: 'PIN_RESET',
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          customerId: card.customerId,
+          cardLast4: card.last4,
+        },
+        db,
+      );
+      return { last4: card.last4, sessionsEnded };
+    });
+  }
+
+  get lockoutPolicy(): { maxFailedAttempts: number; lockoutSeconds: number } {
+    return {
+      maxFailedAttempts: this.config.maxFailedPinAttempts,
+      lockoutSeconds: this.config.lockoutDurationSeconds,
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import { type Queryable, queryRows } from '../database/transaction';
+
+/**
+ * The wrong-PIN counter and lock of a card, kept in PostgreSQL and changed only by single
+ * guarded UPDATEs, so that concurrent wrong PINs can never buy more tries than the maximum:
+ * once the UPDATE that reaches the maximum commits, every later one finds the card locked
+ * and changes nothing. A lock whose time has passed counts as no lock, and the count starts
+ * again from zero.
+ *
+ * The same rules apply to card numbers that do not exist (kept in unknown_card_attempts),
+ * so that both answer alike.
+ */
+
+export interface LockoutPolicy {
+  maxFailedAttempts: number;
+  lockoutSeconds: number;
+}
+
+export type WrongPinOutcome =
+  | { kind: 'COUNTED'; attemptsRemaining: number }
+  | { kind: 'LOCKED_NOW'; lockedUntil: Date }
+  | { kind: 'ALREADY_LOCKED'; lockedUntil: Date };
+
+interface CounterRow {
+  failed_pin_attempts: number;
+  locked_until: string | Date | null;
+}
+
+function interpret(
+  row: CounterRow | undefined,
+  policy: LockoutPolicy,
+): WrongPinOutcome | undefined {
+  if (!row) return undefined;
+  if (row.locked_until !== null) {
+    return { kind: 'LOCKED_NOW', lockedUntil: new Date(row.locked_until) };
+  }
+  return {
+    kind: 'COUNTED',
+    attemptsRemaining: Math.max(policy.maxFailedAttempts - row.failed_pin_attempts, 0),
+  };
+}
+
+const NEXT_COUNT = `CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_pin_attempts + 1 END`;
+
+export async function recordWrongPinForCard(
+  db: Queryable,
+  cardId: string,
+  now: Date,
+  policy: LockoutPolicy,
+): Promise<WrongPinOutcome> {
+  const rows = await queryRows<CounterRow>(
+    db,
+    `UPDATE cards
+        SET failed_pin_attempts = ${NEXT_COUNT},
+            locked_until = CASE WHEN ${NEXT_COUNT} >= $3
+                                THEN $2::timestamptz + make_interval(secs => $4) END
+      WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
+      RETURNING failed_pin_attempts, locked_until`,
+    [cardId, now, policy.maxFailedAttempts, policy.lockoutSeconds],
+  );
+  const outcome = interpret(rows[0], policy);
+  if (outcome) return outcome;
+  const current = await queryRows<{ locked_until: string | Date }>(
+    db,
+    `SELECT locked_until FROM cards WHERE id = $1`,
+    [cardId],
+  );
+  return { kind: 'ALREADY_LOCKED', lockedUntil: new Date(current[0]?.locked_until ?? now) };
+}
+
+export async function recordWrongPinForUnknownCard(
+  db: Queryable,
+  numberHash: string,
+  now: Date,
+  policy: LockoutPolicy,
+): Promise<WrongPinOutcome> {
+  const firstLock = policy.maxFailedAttempts <= 1;
+  const rows = await queryRows<CounterRow>(
+    db,
+    `INSERT INTO unknown_card_attempts AS u (number_hash, failed_pin_attempts, locked_until, updated_at)
+     VALUES ($1, 1, CASE WHEN $5 THEN $2::timestamptz + make_interval(secs => $4) END, $2)
+     ON CONFLICT (number_hash) DO UPDATE
+        SET failed_pin_attempts = CASE WHEN u.locked_until IS NOT NULL THEN 1 ELSE u.failed_pin_attempts + 1 END,
+            locked_until = CASE WHEN (CASE WHEN u.locked_until IS NOT NULL THEN 1 ELSE u.failed_pin_attempts + 1 END) >= $3
+                                THEN $2::timestamptz + make_interval(secs => $4) END,
+            updated_at = $2
+      WHERE u.locked_until IS NULL OR u.locked_until <= $2
+     RETURNING failed_pin_attempts, locked_until`,
+    [numberHash, now, policy.maxFailedAttempts, policy.lockoutSeconds, firstLock],
+  );
+  const outcome = interpret(rows[0], policy);
+  if (outcome) return outcome;
+  const current = await queryRows<{ locked_until: string | Date }>(
+    db,
+    `SELECT locked_until FROM unknown_card_attempts WHERE number_hash = $1`,
+    [numberHash],
+  );
+  return { kind: 'ALREADY_LOCKED', lockedUntil: new Date(current[0]?.locked_until ?? now) };
+}
+
+/** Answers the lock's end when the unknown card number is locked now. */
+export async function unknownCardLockedUntil(
+  db: Queryable,
+  numberHash: string,
+  now: Date,
+): Promise<Date | undefined> {
+  const rows = await queryRows<{ locked_until: string | Date }>(
+    db,
+    `SELECT locked_until FROM unknown_card_attempts WHERE number_hash = $1 AND locked_until > $2`,
+    [numberHash, now],
+  );
+  return rows[0] ? new Date(rows[0].locked_until) : undefined;
+}
+
+/**
+ * A right PIN resets the count, unless the card was locked meanwhile (then it answers
+ * false and the sign-in is refused as locked).
+ */
+export async function recordRightPin(db: Queryable, cardId: string, now: Date): Promise<boolean> {
+  const rows = await queryRows<unknown>(
+    db,
+    `UPDATE cards SET failed_pin_attempts = 0, locked_until = NULL
+      WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
+      RETURNING id`,
+    [cardId, now],
+  );
+  return rows.length > 0;
+}
+
+/** Attempts left for the unknown number, as a real card in the same state would show. */
+export async function unknownCardAttemptsRemaining(
+  db: Queryable,
+  numberHash: string,
+  policy: LockoutPolicy,
+): Promise<number> {
+  const rows = await queryRows<{ failed_pin_attempts: number }>(
+    db,
+    `SELECT failed_pin_attempts FROM unknown_card_attempts WHERE number_hash = $1`,
+    [numberHash],
+  );
+  return policy.maxFailedAttempts - (rows[0]?.failed_pin_attempts ?? 0);
+}

@@ -1,0 +1,44 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { type Observable } from 'rxjs';
+import { DomainError } from '../common/domain-error';
+import { IS_PUBLIC_KEY } from '../common/public.decorator';
+
+/**
+ * The global guard: every route needs a live session unless it is marked `@Public()`.
+ * Passport's failures are turned into the contract's codes.
+ */
+@Injectable()
+export class SessionGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(
+    context: ExecutionContext,
+  ): boolean | Promise<boolean> | Observable<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<TUser>(error: unknown, user: TUser, info: unknown): TUser {
+    if (error instanceof DomainError) throw error;
+    if (error) throw error;
+    // jsonwebtoken's TokenExpiredError: the absolute lifetime (exp) has passed.
+    if (info instanceof Error && info.name === 'TokenExpiredError') {
+      throw new DomainError(
+        'SESSION_EXPIRED',
+        'The session has expired. Please insert your card again.',
+      );
+    }
+    if (!user) {
+      throw new DomainError('UNAUTHENTICATED', 'Sign in with your card and PIN first');
+    }
+    return user;
+  }
+}

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { type Queryable, execute, queryRows } from '../database/transaction';
+
+export type SessionEndReason =
+  'LOGOUT' | 'PIN_CHANGED' | 'LOCKED' | 'BLOCKED' | 'PIN_RESET' | 'EXPIRED';
+
+export interface ActiveSession {
+  sessionId: string;
+  customerId: string;
+  cardId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export type TouchResult =
+  { kind: 'ACTIVE'; session: ActiveSession } | { kind: 'EXPIRED' } | { kind: 'ENDED' };
+
+interface SessionRow {
+  id: string;
+  customer_id: string;
+  card_id: string;
+  created_at: string | Date;
+  last_seen_at: string | Date;
+  ended_at: string | Date | null;
+}
+
+/**
+ * Server-side sessions behind the bearer tokens, so that idle timeout, absolute lifetime,
+ * logout, PIN changes and locks take effect at once, on every API process. Each request
+ * costs one UPDATE by primary key.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async start(
+    cardId: string,
+    customerId: string,
+    db: Queryable = this.dataSource,
+  ): Promise<ActiveSession> {
+    const now = this.clock.now();
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `INSERT INTO sessions (card_id, customer_id, created_at, last_seen_at)
+       VALUES ($1, $2, $3, $3) RETURNING id`,
+      [cardId, customerId, now],
+    );
+    return {
+      sessionId: (rows[0] as { id: string }).id,
+      customerId,
+      cardId,
+      createdAt: now,
+      lastSeenAt: now,
+    };
+  }
+
+  /** Every authenticated request is activity: extends the idle timeout if still alive. */
+  async touch(sessionId: string): Promise<TouchResult> {
+    const now = this.clock.now();
+    const rows = await queryRows<SessionRow>(
+      this.dataSource,
+      `UPDATE sessions SET last_seen_at = $2
+        WHERE id = $1 AND ended_at IS NULL
+          AND last_seen_at > $2::timestamptz - make_interval(secs => $3)
+          AND created_at > $2::timestamptz - make_interval(secs => $4)
+        RETURNING id, customer_id, card_id, created_at, last_seen_at, ended_at`,
+      [sessionId, now, this.config.sessionTimeoutSeconds, this.config.sessionMaxSeconds],
+    );
+    const row = rows[0];
+    if (row) {
+      return {
+        kind: 'ACTIVE',
+        session: {
+          sessionId: row.id,
+          customerId: row.customer_id,
+          cardId: row.card_id,
+          createdAt: new Date(row.created_at),
+          lastSeenAt: new Date(row.last_seen_at),
+        },
+      };
+    }
+    return this.classifyInactive(sessionId, now);
+  }
+
+  private async classifyInactive(sessionId: string, now: Date): Promise<TouchResult> {
+    const rows = await queryRows<SessionRow & { end_reason: string | null }>(
+      this.dataSource,
+      `SELECT id, customer_id, card_id, created_at, last_seen_at, ended_at, end_reason
+         FROM sessions WHERE id = $1`,
+      [sessionId],
+    );
+    const row = rows[0];
+    if (!row) return { kind: 'ENDED' };
+    if (row.ended_at !== null) {
+      return row.end_reason === 'EXPIRED' ? { kind: 'EXPIRED' } : { kind: 'ENDED' };
+    }
+    // Idle or past its lifetime: mark it ended once and audit the expiry once.
+    const marked = await execute(
+      this.dataSource,
+      `UPDATE sessions SET ended_at = $2, end_reason = 'EXPIRED' WHERE id = $1 AND ended_at IS NULL`,
+      [sessionId, now],
+    );
+    if (marked > 0) {
+      await this.audit.record({
+        type: 'SESSION_EXPIRED',
+        outcome: 'SUCCESS',
+        actorType: 'SYSTEM',
+        customerId: row.customer_id,
+        details: { sessionId },
+      });
+    }
+    return { kind: 'EXPIRED' };
+  }
+
+  expiresAt(session: Pick<ActiveSession, 'createdAt' | 'lastSeenAt'>): Date {
+    const idleEnd = session.lastSeenAt.getTime() + this.config.sessionTimeoutSeconds * 1000;
+    const absoluteEnd = session.createdAt.getTime() + this.config.sessionMaxSeconds * 1000;
+    return new Date(Math.min(idleEnd, absoluteEnd));
+  }
+
+  async end(sessionId: string, reason: SessionEndReason): Promise<void> {
+    await execute(
+      this.dataSource,
+      `UPDATE sessions SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL`,
+      [sessionId, this.clock.now(), reason],
+    );
+  }
+
+  /** Ends every open session of a card (lock, block, re-PIN), except `exceptSessionId`. */
+  async endAllForCard(
+    cardId: string,
+    reason: SessionEndReason,
+    options: { exceptSessionId?: string; db?: Queryable } = {},
+  ): Promise<number> {
+    return execute(
+      options.db ?? this.dataSource,
+      `UPDATE sessions SET ended_at = $2, end_reason = $3
+        WHERE card_id = $1 AND ended_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)`,
+      [cardId, this.clock.now(), reason, options.exceptSessionId ?? null],
+    );
+  }
+}

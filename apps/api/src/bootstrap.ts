@@ -1,0 +1,109 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { MAX_REQUEST_BODY_BYTES } from '@atm/contracts';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { type CoreOptions } from './core.module';
+import { registerWebApp } from './web/web-app';
+import { requestIdFor } from './logging/request-id';
+
+/** The Content-Security-Policy of the ATM screen: only the app's own scripts and styles. */
+const CONTENT_SECURITY_POLICY = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/**
+ * Builds the HTTP application exactly as production runs it (tests boot this too): Fastify
+ * with a 16 KiB body limit and the configured proxy trust, security headers, compression,
+ * Swagger outside production, and the compiled web app.
+ */
+export async function createHttpApp(options: CoreOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_REQUEST_BODY_BYTES,
+    // A hop count trusts that many proxies in front of us (the ALB is one).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
+    logger: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+  app.flushLogs();
+  app.enableShutdownHooks();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCompress, { threshold: 1024 });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposedHeaders: ['Idempotent-Replayed', 'Location', 'Retry-After'],
+    });
+  }
+
+  if (!config.isProduction) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Web ATM API')
+        .setDescription('The ATM API contract, v1. Errors are application/problem+json.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    // Swagger UI needs inline scripts; the relaxed policy applies to /docs only.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onSend', async (request, reply, payload) => {
+        if (request.url.startsWith('/docs')) reply.removeHeader('content-security-policy');
+        return payload;
+      });
+  }
+
+  if (config.frontendEnabled) {
+    const fallback = await registerWebApp(app);
+    if (fallback) app.get(ProblemDetailsFilter).useWebAppFallback(fallback);
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommanderError, RefusedError, UsageError, buildAdminProgram } from './cli/admin-program';
+import { CliModule } from './cli/cli.module';
+import { PinInputError } from './cli/pin-input';
+import { DomainError } from './common/domain-error';
+import { type AppConfig } from './config/app-config';
+import { loadConfigOrExit } from './config/load-or-exit';
+import { openDatabase, runMigrations } from './database/database-runtime';
+
+/**
+ * `npm run admin -- <command>`: exit 0 on success, 1 with a one-line reason on a refused
+ * command, 2 on a usage error. Works on PostgreSQL (DATABASE_URL) and on the embedded
+ * database, through the running server's socket when `npm start` is up.
+ */
+async function withContext<T>(
+  config: AppConfig,
+  work: (context: INestApplicationContext) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(config, 'tool');
+  let context: INestApplicationContext | undefined;
+  try {
+    if (!config.isProduction) await runMigrations(database.target);
+    context = await NestFactory.createApplicationContext(
+      CliModule.forRoot({ config, database: database.target }),
+      {
+        logger: ['error'],
+        abortOnError: false,
+      },
+    );
+    return await work(context);
+  } finally {
+    await context?.close();
+    await database.close();
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+async function main(): Promise<number> {
+  const config = loadConfigOrExit();
+  const program = buildAdminProgram(
+    (work) => withContext(config, work),
+    (json) => ({
+      result: (value, human) => {
+        process.stdout.write(`${json ? JSON.stringify(value, null, 2) : human}\n`);
+      },
+    }),
+  );
+  program.configureOutput({
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text),
+  });
+  try {
+    await program.parseAsync(process.argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`Usage error: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    if (
+      error instanceof DomainError ||
+      error instanceof RefusedError ||
+      error instanceof PinInputError
+    ) {
+      const detail = error instanceof DomainError ? error.detail : error.message;
+      process.stderr.write(`Refused: ${oneLine(detail)}\n`);
+      return 1;
+    }
+    process.stderr.write(
+      `Failed: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+    );
+    return 1;
+  }
+}
+
+void main().then((code) => process.exit(code));

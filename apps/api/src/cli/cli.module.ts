@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
+import { AuthModule } from '../auth/auth.module';
+import { CoreModule, type CoreOptions } from '../core.module';
+import { TransactionsModule } from '../transactions/transactions.module';
+
+/** The admin CLI's application context: the services, no HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        CoreModule.forRoot({ ...options, poolSize: 2 }),
+        AuthModule,
+        TransactionsModule,
+        AdminModule,
+      ],
+    };
+  }
+}

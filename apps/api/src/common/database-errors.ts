@@ -1,0 +1,76 @@
+/**
+ * Classifies errors from `pg`/TypeORM. A dependency that is down must answer 503 and change
+ * nothing; a serialization failure or deadlock is retried before any answer is given.
+ */
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOENT', // the embedded database's socket is gone
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+
+const CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'connect ECONNREFUSED',
+  'Connection refused',
+  'the database system is starting up',
+  'the database system is shutting down',
+  'Client was closed',
+  'Cannot use a pool after calling end',
+  'Query read timeout',
+  'Handler disconnected',
+];
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e.code ?? e.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : '';
+}
+
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code !== undefined && CONNECTION_ERROR_CODES.has(code)) return true;
+  const message = errorMessage(error);
+  return CONNECTION_MESSAGES.some((m) => message.includes(m));
+}
+
+/** serialization_failure, deadlock_detected: safe to run the whole transaction again. */
+export function isTransientTransactionError(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === '40001' || code === '40P01';
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (errorCode(error) !== '23505') return false;
+  if (constraint === undefined) return true;
+  const e = error as { constraint?: string; driverError?: { constraint?: string } };
+  return (e.constraint ?? e.driverError?.constraint) === constraint;
+}
+
+export function isCheckViolation(error: unknown, constraint?: string): boolean {
+  if (errorCode(error) !== '23514') return false;
+  if (constraint === undefined) return true;
+  const e = error as { constraint?: string; driverError?: { constraint?: string } };
+  return (e.constraint ?? e.driverError?.constraint) === constraint;
+}

@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { type Clock } from './common/clock';
+import { ClockModule } from './common/clock.module';
+import { type AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { type DatabaseTarget } from './database/data-source-options';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RedisModule } from './redis/redis.module';
+
+export interface CoreOptions {
+  config: AppConfig;
+  database: DatabaseTarget;
+  clock?: Clock;
+  poolSize?: number;
+  /** Where logs go (tests capture them); standard output otherwise. */
+  logDestination?: NodeJS.WritableStream;
+}
+
+/**
+ * What every entry point (HTTP server, worker, CLI) stands on: the validated config, the
+ * clock, the database, Redis when configured, audit and the maintenance flag.
+ */
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        ClockModule.forRoot(options.clock),
+        DatabaseModule.forRoot(options.database, options.poolSize ?? options.config.dbPoolSize),
+        RedisModule,
+        AuditModule,
+        MaintenanceModule,
+      ],
+      exports: [
+        AppConfigModule,
+        ClockModule,
+        DatabaseModule,
+        RedisModule,
+        AuditModule,
+        MaintenanceModule,
+      ],
+    };
+  }
+}

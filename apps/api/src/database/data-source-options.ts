@@ -1,0 +1,42 @@
+import { type DataSourceOptions } from 'typeorm';
+import { type PgConnectionTarget } from './embedded-postgres';
+import { InitialSchema1732000000000 } from './migrations/1732000000000-initial-schema';
+
+/** Every migration, in order. Schema changes are migrations only (synchronize is off). */
+export const MIGRATIONS = [InitialSchema1732000000000];
+
+export type DatabaseTarget = { url: string } | PgConnectionTarget;
+
+/**
+ * TypeORM over `pg` for both engines: a real server by URL, or the embedded PGlite through
+ * its socket. Connection timeouts are short so that a database that is down answers 503
+ * quickly instead of holding requests.
+ */
+export function buildDataSourceOptions(
+  target: DatabaseTarget,
+  options: { poolSize: number; applicationName: string },
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    ...('url' in target
+      ? { url: target.url }
+      : { host: target.host, port: target.port, username: target.user, database: target.database }),
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    entities: [],
+    logging: false,
+    poolSize: options.poolSize,
+    applicationName: options.applicationName,
+    connectTimeoutMS: 3000,
+    extra: {
+      // Fail fast when no connection can be had (database down or pool exhausted).
+      connectionTimeoutMillis: 3000,
+      idleTimeoutMillis: 30000,
+      // Long statements are bugs; never hold a row lock for ever.
+      statement_timeout: 15000,
+      idle_in_transaction_session_timeout: 30000,
+    },
+  };
+}

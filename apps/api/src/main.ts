@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createHttpApp } from './bootstrap';
+import { loadConfigOrExit } from './config/load-or-exit';
+import { SeedService } from './admin/seed.service';
+import { openDatabase, runMigrations } from './database/database-runtime';
+import { BankAdminService } from './admin/bank-admin.service';
+
+/**
+ * The HTTP server. Outside production it migrates and seeds the demo data into an empty
+ * database, on either engine, so that `npm start` alone gives a working ATM. In production
+ * migrations are a one-shot task of their own and nothing is seeded.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = new Logger('Main');
+  const database = await openDatabase(config, 'server');
+  let closing = false;
+  try {
+    if (!config.isProduction) {
+      const applied = await runMigrations(database.target);
+      if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    }
+    const app = await createHttpApp({ config, database: database.target });
+    if (!config.isProduction && (await app.get(BankAdminService).customerCount()) === 0) {
+      const report = await app.get(SeedService).seedDemoData('npm-start');
+      logger.log(`Seeded the demo data: ${JSON.stringify(report)}`);
+    }
+    await app.listen({ port: config.port, host: config.host });
+    logger.log(
+      `ATM listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+    );
+
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      logger.log(`${signal}: finishing requests in flight, then stopping`);
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+    await database.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource } from 'typeorm';
+import { execute, queryRows } from '../database/transaction';
+
+/** How long a process trusts its last reading of the maintenance flag. */
+const CACHE_MS = 1000;
+
+/**
+ * The ATM's in/out of service flag, kept in the settings row so that an administrator's
+ * `maintenance on` reaches every running API process within a second, without a restart.
+ */
+@Injectable()
+export class MaintenanceService {
+  private cached: { value: boolean; readAt: number } | undefined;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async isOn(): Promise<boolean> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.readAt < CACHE_MS) return this.cached.value;
+    const rows = await queryRows<{ maintenance: boolean }>(
+      this.dataSource,
+      `SELECT maintenance FROM atm_settings WHERE id = true`,
+    );
+    const value = rows[0]?.maintenance === true;
+    this.cached = { value, readAt: now };
+    return value;
+  }
+
+  async set(on: boolean, actor: string): Promise<boolean> {
+    const changed = await execute(
+      this.dataSource,
+      `UPDATE atm_settings SET maintenance = $1, updated_at = now(), updated_by = $2
+        WHERE id = true AND maintenance <> $1`,
+      [on, actor],
+    );
+    this.cached = undefined;
+    return changed > 0;
+  }
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from './config/load-or-exit';
+import { openDatabase, revertLastMigration, runMigrations } from './database/database-runtime';
+
+/** `npm run migrate` applies pending migrations; `npm run migrate:revert` undoes the last. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const revert = process.argv.includes('--revert');
+  const database = await openDatabase(config, 'tool');
+  try {
+    if (revert) {
+      await revertLastMigration(database.target);
+      process.stdout.write('Reverted the last migration\n');
+    } else {
+      const applied = await runMigrations(database.target);
+      process.stdout.write(
+        applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date\n',
+      );
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Migration failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { type ExecutionContext, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RedisConnection } from '../redis/redis.module';
+import { LOGIN_THROTTLE_KEY } from './rate-limit.decorators';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+
+const ONE_MINUTE_MS = 60_000;
+
+function isLoginRoute(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(LOGIN_THROTTLE_KEY, context.getHandler()) === true;
+}
+
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, RedisConnection],
+      useFactory: (config: AppConfig, redis: RedisConnection) => ({
+        throttlers: [
+          {
+            name: 'login',
+            ttl: ONE_MINUTE_MS,
+            limit: config.loginRateLimitPerMinute,
+            skipIf: (context: ExecutionContext) => !isLoginRoute(context),
+          },
+          {
+            name: 'api',
+            ttl: ONE_MINUTE_MS,
+            limit: config.apiRateLimitPerMinute,
+            skipIf: (context: ExecutionContext) => isLoginRoute(context),
+          },
+        ],
+        ...(redis.client ? { storage: new RedisThrottlerStorage(redis.client) } : {}),
+      }),
+    }),
+  ],
+  exports: [ThrottlerModule],
+})
+export class RateLimitModule {}

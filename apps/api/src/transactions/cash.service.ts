@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource } from 'typeorm';
+import { centsFromDatabase } from '@atm/money';
+import { AuditService } from '../audit/audit.service';
+import { type AdminActor } from '../auth/cards.service';
+import { validationFailed } from '../common/domain-error';
+import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
+
+/** Cassettes a new denomination is spread over (real ATMs hold 4 to 6). */
+export const CASSETTES_PER_DENOMINATION = 4;
+/** Denominations the dispenser can hold: $1 to $100 US notes. */
+export const ALLOWED_DENOMINATIONS_CENTS: ReadonlySet<number> = new Set([
+  100, 200, 500, 1000, 2000, 5000, 10000,
+]);
+
+export interface CashStock {
+  notes: Array<{ denominationCents: number; count: number; totalCents: number }>;
+  depositBin: { cashDeposits: number; totalCents: number };
+}
+
+/** The ATM's note stock (what it can dispense) and its deposit bin (never dispensed). */
+@Injectable()
+export class CashService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async stock(db: Queryable = this.dataSource): Promise<CashStock> {
+    const notes = await queryRows<{ denomination_cents: number; count: string }>(
+      db,
+      `SELECT denomination_cents, SUM(note_count) AS count FROM note_cassettes
+        GROUP BY denomination_cents ORDER BY denomination_cents DESC`,
+    );
+    // The bin is derived from the ledger: every cash deposit put its notes there.
+    const [bin] = await queryRows<{ deposits: string; total: string | null }>(
+      db,
+      `SELECT count(*) AS deposits, SUM(amount_cents) AS total FROM ledger_transactions
+        WHERE type = 'DEPOSIT' AND details->>'kind' = 'CASH'`,
+    );
+    return {
+      notes: notes.map((n) => {
+        const count = Number(n.count);
+        return {
+          denominationCents: n.denomination_cents,
+          count,
+          totalCents: count * n.denomination_cents,
+        };
+      }),
+      depositBin: {
+        cashDeposits: Number(bin?.deposits ?? 0),
+        totalCents: centsFromDatabase(bin?.total ?? '0'),
+      },
+    };
+  }
+
+  /** Adds notes of one denomination, spread evenly over its cassettes. */
+  async load(
+    denominationCents: number,
+    count: number,
+    actor: AdminActor,
+    db?: Queryable,
+  ): Promise<CashStock> {
+    if (!ALLOWED_DENOMINATIONS_CENTS.has(denominationCents)) {
+      throw validationFailed([
+        {
+          field: 'denomination-cents',
+          message: `must be one of ${[...ALLOWED_DENOMINATIONS_CENTS].join(', ')}`,
+        },
+      ]);
+    }
+    if (!Number.isSafeInteger(count) || count < 1 || count > 100_000) {
+      throw validationFailed([
+        { field: 'count', message: 'must be a whole number from 1 to 100000' },
+      ]);
+    }
+    const work = async (runner: Queryable) => {
+      let cassettes = await queryRows<{ id: number }>(
+        runner,
+        `SELECT id FROM note_cassettes WHERE denomination_cents = $1 ORDER BY id FOR UPDATE`,
+        [denominationCents],
+      );
+      if (cassettes.length === 0) {
+        const [next] = await queryRows<{ next: number }>(
+          runner,
+          `SELECT COALESCE(MAX(id), 0) + 1 AS next FROM note_cassettes`,
+        );
+        const first = Number(next?.next ?? 1);
+        const ids = Array.from({ length: CASSETTES_PER_DENOMINATION }, (_, i) => first + i);
+        await runner.query(
+          `INSERT INTO note_cassettes (id, denomination_cents, note_count) SELECT unnest($1::smallint[]), $2, 0`,
+          [ids, denominationCents],
+        );
+        cassettes = ids.map((id) => ({ id }));
+      }
+      const share = Math.floor(count / cassettes.length);
+      let extra = count % cassettes.length;
+      for (const cassette of cassettes) {
+        const add = share + (extra > 0 ? 1 : 0);
+        extra -= extra > 0 ? 1 : 0;
+        if (add > 0)
+          await execute(
+            runner,
+            `UPDATE note_cassettes SET note_count = note_count + $2 WHERE id = $1`,
+            [cassette.id, add],
+          );
+      }
+      await this.audit.record(
+        {
+          type: 'CASH_LOADED',
+          outcome: 'SUCCESS',
+          actorType: 'ADMIN',
+          actor: actor.actor,
+          details: { denominationCents, count },
+        },
+        runner,
+      );
+      return this.stock(runner);
+    };
+    return db ? work(db) : inTransaction(this.dataSource, work);
+  }
+}

@@ -1,0 +1,72 @@
+import fastifyStatic from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+
+/** Paths that belong to the server and never fall back to the web app. */
+const SERVER_PREFIXES = ['/api/', '/api', '/health', '/ready', '/metrics', '/docs'];
+
+export function webDistDirectory(): string {
+  return resolve(process.env.WEB_DIST_DIR ?? join(process.cwd(), 'dist', 'apps', 'web'));
+}
+
+/**
+ * Serves the compiled ATM web app from the same Fastify server: hashed assets cached for a
+ * year as immutable, `index.html` never cached, and every other path that is not the
+ * server's own and has no file extension answers `index.html` (client-side routes).
+ */
+export class WebAppFallback {
+  constructor(private readonly root: string) {}
+
+  shouldServe(request: FastifyRequest): boolean {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const path = (request.url.split('?')[0] ?? '/').toLowerCase();
+    if (
+      SERVER_PREFIXES.some(
+        (prefix) =>
+          path === prefix ||
+          path.startsWith(`${prefix}/`) ||
+          (prefix.endsWith('/') && path.startsWith(prefix)),
+      )
+    ) {
+      return false;
+    }
+    const lastSegment = path.split('/').pop() ?? '';
+    return !lastSegment.includes('.');
+  }
+
+  serve(reply: FastifyReply): void {
+    void reply
+      .status(200)
+      .header('Cache-Control', 'no-cache, no-store, must-revalidate')
+      .sendFile('index.html', this.root);
+  }
+}
+
+export async function registerWebApp(
+  app: NestFastifyApplication,
+): Promise<WebAppFallback | undefined> {
+  const root = webDistDirectory();
+  if (!existsSync(join(root, 'index.html'))) {
+    new Logger('WebApp').warn(
+      `No web build in ${root}: run "npm run build" to serve the ATM screen`,
+    );
+    return undefined;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      if (filePath.includes(`${join(root, 'assets')}`)) {
+        res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      } else {
+        res.header('Cache-Control', 'no-cache');
+      }
+    },
+  });
+  return new WebAppFallback(root);
+}

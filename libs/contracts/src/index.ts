@@ -1,0 +1,4 @@
+export * from './account-number';
+export * from './api-types';
+export * from './error-codes';
+export * from './limits';

@@ -1,0 +1,3 @@
+export * from './cents';
+export * from './format';
+export * from './parse';
