@@ -1,10 +1,16 @@
 // One jest run for the whole workspace, so the closing summary covers every suite.
+const { existsSync } = require('node:fs');
+const path = require('node:path');
 const api = require('./apps/api/jest.config.cjs');
 
 const engines = (process.env.TEST_DB_ENGINES ?? 'pglite,postgres')
   .split(',')
   .map((e) => e.trim())
   .filter(Boolean);
+
+/** Projects whose config exists (the infrastructure checks and the browser end-to-end suite). */
+const optional = (...files) =>
+  files.filter((file) => existsSync(path.join(__dirname, file))).map((file) => require(`./${file}`));
 
 module.exports = {
   projects: [
@@ -13,5 +19,6 @@ module.exports = {
     api.unit,
     ...engines.map((engine) => api[engine]),
     require('./apps/web/jest.config.cjs'),
+    ...optional('infra/jest.config.cjs', 'apps/web/e2e/jest.config.cjs'),
   ],
 };
