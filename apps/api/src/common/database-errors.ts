@@ -15,6 +15,8 @@ const CONNECTION_ERROR_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '53300', // too_many_connections
+  '55P03', // lock_not_available: a lock waited past lock_timeout; retry with the same key
+  '57014', // query_canceled (statement_timeout)
   '08000',
   '08003',
   '08006',
@@ -59,6 +61,11 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
 export function isTransientTransactionError(error: unknown): boolean {
   const code = errorCode(error);
   return code === '40001' || code === '40P01';
+}
+
+/** lock_not_available: waited longer than lock_timeout for a row lock. */
+export function isLockTimeout(error: unknown): boolean {
+  return errorCode(error) === '55P03';
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -36,6 +36,8 @@ export function buildDataSourceOptions(
       idleTimeoutMillis: 30000,
       // Long statements are bugs; never hold a row lock for ever.
       statement_timeout: 15000,
+      // A request waiting on another's idempotency key gives up with 409 after this.
+      lock_timeout: 5000,
       idle_in_transaction_session_timeout: 30000,
     },
   };
