@@ -13,6 +13,8 @@ const optional = (...files) =>
   files.filter((file) => existsSync(path.join(__dirname, file))).map((file) => require(`./${file}`));
 
 module.exports = {
+  // Database and browser suites boot real servers; unit tests finish in milliseconds anyway.
+  testTimeout: 60000,
   projects: [
     require('./libs/money/jest.config.cjs'),
     require('./libs/contracts/jest.config.cjs'),

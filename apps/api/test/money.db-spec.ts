@@ -541,7 +541,10 @@ describe('moving money', () => {
         amountCents: 60000,
       });
       // 12,345 moved earlier the same day (Dec 1 in New York) counts too.
-      expect(over.body).toMatchObject({ code: 'DAILY_LIMIT_EXCEEDED', remainingCents: 250000 - 12345 - 200000 });
+      expect(over.body).toMatchObject({
+        code: 'DAILY_LIMIT_EXCEEDED',
+        remainingCents: 250000 - 12345 - 200000,
+      });
       clock.set('2026-12-02T05:00:00Z'); // midnight in New York: a new day
       await relogin();
       const next = await post(alice, '/api/v1/transfers', {

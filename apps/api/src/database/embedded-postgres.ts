@@ -60,10 +60,11 @@ export class EmbeddedPostgres {
       const socketPath = join(options.runDir, `.s.PGSQL.${SOCKET_PORT}`);
       const useUnixSocket = socketPath.length <= MAX_SOCKET_PATH;
       if (useUnixSocket && existsSync(socketPath)) rmSync(socketPath);
+      const shared = withExtendedQueryAffinity(db);
       const server = new PGLiteSocketServer(
         useUnixSocket
-          ? { db, path: socketPath, maxConnections: MAX_SOCKET_CONNECTIONS }
-          : { db, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKET_CONNECTIONS },
+          ? { db: shared, path: socketPath, maxConnections: MAX_SOCKET_CONNECTIONS }
+          : { db: shared, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKET_CONNECTIONS },
       );
       await server.start();
       const target: PgConnectionTarget = useUnixSocket
@@ -104,6 +105,60 @@ export class EmbeddedPostgres {
   }
 }
 
+const MESSAGE = {
+  sync: 0x53, // 'S': ends an extended-query sequence
+  query: 0x51, // 'Q': a simple query is a sequence of its own
+  terminate: 0x58, // 'X'
+  extended: new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]), // Parse, Bind, Describe, Execute, Close, Flush
+};
+
+/**
+ * The socket server queues protocol messages one by one and keeps a connection's messages
+ * together only while a transaction is open. A parameterized query outside a transaction
+ * is several messages (Parse, Bind, Execute, Sync); another connection's Parse landing in
+ * between replaces the unnamed statement ("unnamed prepared statement does not exist").
+ * This view of PGlite reports an unfinished extended-query sequence as "in transaction",
+ * so the server keeps the sequence's messages together up to its Sync.
+ */
+function withExtendedQueryAffinity(db: PGlite): PGlite {
+  let inExtendedQuery = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'isInTransaction') {
+        return () => target.isInTransaction() || inExtendedQuery;
+      }
+      if (property === 'execProtocolRawStream') {
+        return async (
+          message: Uint8Array,
+          options: Parameters<PGlite['execProtocolRawStream']>[1],
+        ) => {
+          const type = message[0] ?? 0;
+          try {
+            return await target.execProtocolRawStream(message, options);
+          } finally {
+            if (type === MESSAGE.sync || type === MESSAGE.query || type === MESSAGE.terminate) {
+              inExtendedQuery = false;
+            } else if (MESSAGE.extended.has(type)) {
+              inExtendedQuery = true;
+            }
+          }
+        };
+      }
+      if (property === 'exec') {
+        // Only called to roll back after a client vanished mid-way.
+        return (...args: Parameters<PGlite['exec']>) => {
+          inExtendedQuery = false;
+          return target.exec(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
+}
+
 function readLock(lockFile: string): LockFileContent | undefined {
   try {
     const parsed = JSON.parse(readFileSync(lockFile, 'utf8')) as Partial<LockFileContent>;
@@ -130,7 +185,7 @@ function isAlive(pid: number): boolean {
 /** Two processes opening one PGlite directory corrupt it, so the first one wins. */
 function claimLock(lockFile: string): void {
   const existing = readLock(lockFile);
-  if (existing && existing.pid !== process.pid && isAlive(existing.pid)) {
+  if (existing && isAlive(existing.pid)) {
     throw new Error(
       `The embedded database in ${lockFile.replace(/\/server\.lock$/, '')} is in use by process ${existing.pid}`,
     );

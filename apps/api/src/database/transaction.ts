@@ -30,7 +30,7 @@ export async function inTransaction<T>(
     try {
       return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
     } catch (error) {
-            const transient = isTransientTransactionError(error) || error instanceof RetryableConflict;
+      const transient = isTransientTransactionError(error) || error instanceof RetryableConflict;
       if (!transient || attempt >= MAX_TRANSIENT_RETRIES) throw error;
       // Back off a little, with jitter, so the transactions that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 10));
