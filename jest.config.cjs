@@ -15,6 +15,8 @@ const optional = (...files) =>
 module.exports = {
   // Database and browser suites boot real servers; unit tests finish in milliseconds anyway.
   testTimeout: 60000,
+  globalSetup: './tools/jest/global-setup.cjs',
+  globalTeardown: './tools/jest/global-teardown.cjs',
   projects: [
     require('./libs/money/jest.config.cjs'),
     require('./libs/contracts/jest.config.cjs'),

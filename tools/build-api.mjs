@@ -1,9 +1,13 @@
-// Compiles the API (and the libs it imports) with swc into dist/apps/api, CommonJS with
-// decorator metadata, rewriting the @atm/* path aliases to relative paths.
+// Compiles the API (and the libs it imports) with swc, CommonJS with decorator metadata,
+// rewriting the @atm/* path aliases to relative paths. Output: dist/apps/api, or the
+// directory given with --out (the test suites build their own copy).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-rmSync('dist/apps/api', { recursive: true, force: true });
+const outIndex = process.argv.indexOf('--out');
+const outDir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist/apps/api';
+
+rmSync(outDir, { recursive: true, force: true });
 const result = spawnSync(
   process.execPath,
   [
@@ -12,7 +16,7 @@ const result = spawnSync(
     'libs/contracts/src',
     'libs/money/src',
     '--out-dir',
-    'dist/apps/api',
+    outDir,
     '--config-file',
     'apps/api/.swcrc',
     '--quiet',

@@ -1,0 +1,404 @@
+import { type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { isValidCardNumber } from '@atm/contracts';
+import { runEntryPoint, startServer, stopProcess } from './support/entry-points';
+import { freePort } from './support/private-services';
+import { createTestDatabase, currentEngine, type TestDatabase } from './support/test-database';
+
+/**
+ * The admin CLI as an administrator runs it: the real compiled binary as a child process,
+ * against PostgreSQL (DATABASE_URL) or the embedded database (DATA_DIR), asserting both
+ * its output and its effect in the database.
+ */
+describe(`admin CLI on ${currentEngine()}`, () => {
+  const engine = currentEngine();
+  let database: TestDatabase | undefined;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let server: ChildProcess | undefined;
+  let serverPort = 0;
+
+  const cli = (args: string[], input?: string) =>
+    runEntryPoint('cli', [...args, '--actor', 'test-admin'], {
+      env,
+      ...(input !== undefined ? { input } : {}),
+    });
+  const cliJson = async <T>(args: string[], input?: string): Promise<T> => {
+    const result = await cli([...args, '--json'], input);
+    if (result.code !== 0)
+      throw new Error(`${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    return JSON.parse(result.stdout) as T;
+  };
+
+  /** SQL against the same database, through the server's socket or PostgreSQL. */
+  const sql = async <T = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+  ): Promise<T[]> => {
+    const client =
+      engine === 'postgres'
+        ? new Client({ connectionString: database?.url })
+        : new Client({
+            host: join(dataDir, 'run'),
+            port: 5432,
+            user: 'postgres',
+            database: 'postgres',
+          });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'atm-cli-'));
+    if (engine === 'postgres') {
+      database = await createTestDatabase('postgres');
+      env = { DATABASE_URL: database.url as string, DATA_DIR: dataDir };
+    } else {
+      env = { DATA_DIR: dataDir };
+    }
+  });
+
+  afterAll(async () => {
+    await stopProcess(server);
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists every command in --help', async () => {
+    const help = await runEntryPoint('cli', ['--help'], { env });
+    expect(help.code).toBe(0);
+    for (const command of [
+      'seed',
+      'customer',
+      'account',
+      'card',
+      'pin',
+      'list',
+      'cash',
+      'maintenance',
+      'audit',
+    ]) {
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+    const accountHelp = await runEntryPoint('cli', ['account', '--help'], { env });
+    for (const sub of ['open', 'freeze', 'unfreeze', 'close'])
+      expect(accountHelp.stdout).toContain(sub);
+  });
+
+  it('exits 2 on a usage error, never taking a PIN from the command line', async () => {
+    for (const args of [
+      ['bogus'],
+      ['card', 'issue', '--customer', 'x', '--pin', '1234'],
+      ['cash', 'load', '--denomination-cents', 'abc', '--count', '1'],
+      ['account', 'open'],
+    ]) {
+      const result = await cli(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout + result.stderr).not.toContain('Failed:');
+    }
+  });
+
+  it('seeds the demo data once (on the embedded database while no server runs)', async () => {
+    const first = await cliJson<{ customersCreated: number; accountsOpened: number }>(['seed']);
+    expect(first).toMatchObject({
+      customersCreated: 3,
+      accountsOpened: 5,
+      cardsIssued: 3,
+      notesLoaded: 500,
+    });
+    const again = await cliJson<{ customersCreated: number }>(['seed']);
+    expect(again).toEqual({
+      customersCreated: 0,
+      accountsOpened: 0,
+      cardsIssued: 0,
+      notesLoaded: 0,
+    });
+  });
+
+  it('works while the server runs (the embedded database through its socket)', async () => {
+    serverPort = await freePort();
+    server = await startServer(env, serverPort);
+    const listing = await cliJson<{
+      customers: Array<{
+        name: string;
+        accounts: Array<{ number: string; balanceCents: number }>;
+        cards: Array<{ last4: string }>;
+      }>;
+    }>(['list']);
+    expect(
+      listing.customers.flatMap((c) => c.accounts.map((a) => [a.number, a.balanceCents])),
+    ).toEqual([
+      ['100000010001', 525000],
+      ['100000010002', 1250000],
+      ['100000020001', 85075],
+      ['100000030001', 0],
+      ['100000030002', 10000],
+    ]);
+    const human = await cli(['list']);
+    expect(human.stdout).toContain('1000-0001-0001');
+    expect(human.stdout).toContain('••••0010');
+    expect(human.stdout).not.toContain('4000000000000010');
+  });
+
+  it('creates a customer, opens an account with opening money as a ledger entry, and issues a card shown once', async () => {
+    const { id } = await cliJson<{ id: string }>([
+      'customer',
+      'create',
+      '--name',
+      'Dana Lee',
+      '--email',
+      'dana@example.com',
+    ]);
+    const opened = await cliJson<{ id: string; number: string }>([
+      'account',
+      'open',
+      '--customer',
+      id,
+      '--type',
+      'CHECKING',
+      '--opening-cents',
+      '25000',
+    ]);
+    expect(opened.number).toMatch(/^\d{12}$/);
+    const [entry] = await sql<{ type: string; amount_cents: string; balance_cents: string }>(
+      `SELECT e.type, e.amount_cents, a.balance_cents FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE a.id = $1`,
+      [opened.id],
+    );
+    expect(entry).toEqual({ type: 'OPENING', amount_cents: '25000', balance_cents: '25000' });
+
+    const issued = await cliJson<{ cardNumber: string; last4: string }>(
+      ['card', 'issue', '--customer', id, '--pin-stdin'],
+      '4821\n',
+    );
+    expect(isValidCardNumber(issued.cardNumber)).toBe(true);
+    expect(issued.last4).toBe(issued.cardNumber.slice(-4));
+    const [card] = await sql<{ last4: string; number_hash: string }>(
+      `SELECT last4, number_hash FROM cards WHERE customer_id = $1`,
+      [id],
+    );
+    expect(card?.last4).toBe(issued.last4);
+    expect(card?.number_hash).not.toContain(issued.cardNumber);
+    const listing = await cli(['list']);
+    expect(listing.stdout).toContain(`••••${issued.last4}`);
+    expect(listing.stdout).not.toContain(issued.cardNumber);
+
+    if (server) {
+      const login = await fetch(`http://127.0.0.1:${serverPort}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cardNumber: issued.cardNumber, pin: '4821' }),
+      });
+      expect(login.status).toBe(200);
+    }
+  });
+
+  it('refuses with exit 1 and a one-line reason', async () => {
+    const cases: Array<[string[], string | undefined, RegExp]> = [
+      [['customer', 'create', '--name', ' '], undefined, /name/],
+      [
+        [
+          'account',
+          'open',
+          '--customer',
+          '6f1c0f36-3b1e-4c55-9f43-4f5a2f0d2a11',
+          '--type',
+          'SAVINGS',
+        ],
+        undefined,
+        /No customer/,
+      ],
+      [['account', 'close', '--number', '100000010001'], undefined, /zero balance/],
+      [
+        ['card', 'issue', '--customer', '6f1c0f36-3b1e-4c55-9f43-4f5a2f0d2a11', '--pin-stdin'],
+        '1234\n',
+        /straight run/,
+      ],
+      [
+        [
+          'card',
+          'issue',
+          '--customer',
+          '6f1c0f36-3b1e-4c55-9f43-4f5a2f0d2a11',
+          '--number',
+          '4000000000000011',
+          '--pin-stdin',
+        ],
+        '4821\n',
+        /Luhn/,
+      ],
+      [['card', 'unlock', '--number', '4000000000000028'], undefined, /not locked/],
+      [['maintenance', 'off'], undefined, /already off/],
+    ];
+    for (const [args, input, reason] of cases) {
+      const result = await cli(args, input);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr.trim()).toMatch(reason);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('freezes, unfreezes and closes accounts', async () => {
+    expect((await cli(['account', 'freeze', '--number', '1000-0002-0001'])).code).toBe(0);
+    expect(
+      (
+        await sql<{ status: string }>(`SELECT status FROM accounts WHERE number = '100000020001'`)
+      )[0]?.status,
+    ).toBe('FROZEN');
+    expect((await cli(['account', 'freeze', '--number', '100000020001'])).code).toBe(1);
+    expect((await cli(['account', 'unfreeze', '--number', '100000020001'])).code).toBe(0);
+    expect((await cli(['account', 'close', '--number', '100000030001'])).code).toBe(0);
+    expect(
+      (
+        await sql<{ status: string }>(`SELECT status FROM accounts WHERE number = '100000030001'`)
+      )[0]?.status,
+    ).toBe('CLOSED');
+  });
+
+  it('blocks and unlocks cards and resets PINs, ending their sessions', async () => {
+    await sql(
+      `UPDATE cards SET failed_pin_attempts = 3, locked_until = now() + interval '30 minutes' WHERE last4 = '0028'`,
+    );
+    expect((await cli(['card', 'unlock', '--number', '4000000000000028'])).code).toBe(0);
+    expect(
+      (
+        await sql<{ failed_pin_attempts: number; locked_until: unknown }>(
+          `SELECT failed_pin_attempts, locked_until FROM cards WHERE last4 = '0028'`,
+        )
+      )[0],
+    ).toEqual({ failed_pin_attempts: 0, locked_until: null });
+
+    const [card] = await sql<{ id: string; customer_id: string }>(
+      `SELECT id, customer_id FROM cards WHERE last4 = '0036'`,
+    );
+    await sql(
+      `INSERT INTO sessions (card_id, customer_id, created_at, last_seen_at) VALUES ($1, $2, now(), now())`,
+      [card?.id, card?.customer_id],
+    );
+    const reset = await cli(
+      ['pin', 'reset', '--number', '4000000000000036', '--pin-stdin'],
+      '7395\n',
+    );
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/ended 1 session/);
+    expect(reset.stdout + reset.stderr).not.toContain('7395');
+    expect(
+      (await cli(['pin', 'reset', '--number', '4000000000000036', '--pin-stdin'], '1111\n')).code,
+    ).toBe(1);
+
+    await sql(
+      `INSERT INTO sessions (card_id, customer_id, created_at, last_seen_at) VALUES ($1, $2, now(), now())`,
+      [card?.id, card?.customer_id],
+    );
+    const blocked = await cliJson<{ sessionsEnded: number }>([
+      'card',
+      'block',
+      '--number',
+      '4000000000000036',
+    ]);
+    expect(blocked.sessionsEnded).toBe(1);
+    expect(
+      (await sql<{ status: string }>(`SELECT status FROM cards WHERE last4 = '0036'`))[0]?.status,
+    ).toBe('BLOCKED');
+    expect((await cli(['card', 'block', '--number', '4000000000000036'])).code).toBe(1);
+  });
+
+  it('shows and loads the note stock', async () => {
+    const before = await cliJson<{ notes: Array<{ denominationCents: number; count: number }> }>([
+      'cash',
+      'show',
+    ]);
+    expect(before.notes).toEqual([{ denominationCents: 2000, count: 500, totalCents: 1000000 }]);
+    const after = await cliJson<{ notes: Array<{ denominationCents: number; count: number }> }>([
+      'cash',
+      'load',
+      '--denomination-cents',
+      '5000',
+      '--count',
+      '101',
+    ]);
+    expect(after.notes).toEqual([
+      { denominationCents: 5000, count: 101, totalCents: 505000 },
+      { denominationCents: 2000, count: 500, totalCents: 1000000 },
+    ]);
+    expect((await cli(['cash', 'load', '--denomination-cents', '300', '--count', '1'])).code).toBe(
+      1,
+    );
+  });
+
+  it('takes the ATM out of service and back, seen by the running server without a restart', async () => {
+    expect((await cli(['maintenance', 'on'])).code).toBe(0);
+    expect((await cli(['maintenance', 'on'])).code).toBe(1);
+    if (server) {
+      let status = 0;
+      for (let i = 0; i < 30 && status !== 503; i += 1) {
+        status = (await fetch(`http://127.0.0.1:${serverPort}/api/v1/accounts`)).status;
+        if (status !== 503) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(503);
+      expect((await fetch(`http://127.0.0.1:${serverPort}/health`)).status).toBe(200);
+    }
+    expect((await cli(['maintenance', 'off'])).code).toBe(0);
+  });
+
+  it('prints the newest audit events, filtered, with the administrator as actor', async () => {
+    const { events } = await cliJson<{
+      events: Array<{ type: string; actor: string; cardLast4: string }>;
+    }>(['audit', '--limit', '5', '--type', 'card_blocked']);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'CARD_BLOCKED',
+      actor: 'test-admin',
+      cardLast4: '0036',
+    });
+    const byCard = await cliJson<{ events: Array<{ cardLast4: string }> }>([
+      'audit',
+      '--card',
+      '0028',
+    ]);
+    expect(byCard.events.length).toBeGreaterThan(0);
+    expect(byCard.events.every((e) => e.cardLast4 === '0028')).toBe(true);
+    const types = (
+      await cliJson<{ events: Array<{ type: string }> }>(['audit', '--limit', '200'])
+    ).events.map((e) => e.type);
+    for (const type of [
+      'CUSTOMER_CREATED',
+      'ACCOUNT_OPENED',
+      'CARD_ISSUED',
+      'CARD_UNLOCKED',
+      'PIN_RESET',
+      'ACCOUNT_FROZEN',
+      'ACCOUNT_CLOSED',
+      'CASH_LOADED',
+      'MAINTENANCE_ON',
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect((await cli(['audit', '--limit', '0'])).code).toBe(2);
+  });
+});
+
+describe('production configuration', () => {
+  it('refuses to start without secrets, naming them in one line', async () => {
+    const result = await runEntryPoint('main', [], {
+      env: { NODE_ENV: 'production', STATEMENT_S3_BUCKET: 'statements' },
+    });
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/SECRET_KEY/);
+    expect(lines[0]).toMatch(/PIN_PEPPER/);
+  });
+
+  it('refuses a bad value, naming the variable', async () => {
+    const result = await runEntryPoint('main', [], { env: { SESSION_TIMEOUT_SECONDS: 'soon' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Invalid configuration: SESSION_TIMEOUT_SECONDS/);
+  });
+});
