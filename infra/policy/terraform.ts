@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+
+/**
+ * Terraform configurations read with HashiCorp's HCL parser (compiled to WebAssembly in
+ * @cdktf/hcl2json), as plain JSON: `${...}` strings are expressions, everything else is a
+ * literal. Enough to check wiring and security properties without a terraform binary.
+ */
+
+export type HclValue = string | number | boolean | null | HclValue[] | { [key: string]: HclValue };
+export type HclBody = { [key: string]: HclValue };
+
+export interface TfResource {
+  type: string;
+  name: string;
+  body: HclBody;
+  file: string;
+}
+
+export interface TfModuleCall {
+  name: string;
+  source: string;
+  args: HclBody;
+  file: string;
+}
+
+export interface TfVariable {
+  name: string;
+  hasDefault: boolean;
+  default: HclValue | undefined;
+  file: string;
+}
+
+export interface TfConfig {
+  dir: string;
+  files: string[];
+  resources: TfResource[];
+  modules: TfModuleCall[];
+  variables: TfVariable[];
+  outputs: string[];
+  /** Every `var.NAME` the configuration's expressions use. */
+  variableReferences: Set<string>;
+}
+
+type ParsedFile = {
+  resource?: Record<string, Record<string, HclBody[]>>;
+  data?: Record<string, Record<string, HclBody[]>>;
+  module?: Record<string, HclBody[]>;
+  variable?: Record<string, HclBody[]>;
+  output?: Record<string, HclBody[]>;
+};
+
+export const isExpression = (value: unknown): value is string =>
+  typeof value === 'string' && value.includes('${');
+
+/** Every string in a value, depth first (expressions and literals alike). */
+export function strings(value: HclValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+export async function parseHcl(file: string, text: string): Promise<ParsedFile> {
+  return (await parse(file, text)) as ParsedFile;
+}
+
+/** Reads every `*.tf` file of one directory (not its subdirectories), as Terraform does. */
+export async function loadTerraform(dir: string): Promise<TfConfig> {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.tf'))
+    .map((name) => join(dir, name))
+    .sort();
+  const config: TfConfig = {
+    dir,
+    files,
+    resources: [],
+    modules: [],
+    variables: [],
+    outputs: [],
+    variableReferences: new Set(),
+  };
+  for (const file of files) {
+    const parsed = await parseHcl(file, readFileSync(file, 'utf8'));
+    for (const [type, byName] of Object.entries(parsed.resource ?? {})) {
+      for (const [name, bodies] of Object.entries(byName)) {
+        for (const body of bodies) config.resources.push({ type, name, body, file });
+      }
+    }
+    for (const [name, bodies] of Object.entries(parsed.module ?? {})) {
+      for (const body of bodies) {
+        const { source, ...args } = body;
+        config.modules.push({ name, source: String(source), args, file });
+      }
+    }
+    for (const [name, bodies] of Object.entries(parsed.variable ?? {})) {
+      const body = bodies[0] ?? {};
+      config.variables.push({
+        name,
+        hasDefault: Object.prototype.hasOwnProperty.call(body, 'default'),
+        default: body['default'],
+        file,
+      });
+    }
+    config.outputs.push(...Object.keys(parsed.output ?? {}));
+    for (const text of strings(parsed as unknown as HclValue)) {
+      for (const match of text.matchAll(/\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g)) {
+        config.variableReferences.add(match[1] ?? '');
+      }
+    }
+  }
+  return config;
+}
+
+/** Directories below `root` that hold `.tf` files. */
+export function terraformDirs(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir);
+    if (entries.some((name) => name.endsWith('.tf'))) found.push(dir);
+    for (const name of entries) {
+      const path = join(dir, name);
+      if (name !== '.terraform' && statSync(path).isDirectory()) walk(path);
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+export const isLocalSource = (source: string) =>
+  source.startsWith('./') || source.startsWith('../');
+
+export const moduleDir = (config: TfConfig, call: TfModuleCall) => resolve(config.dir, call.source);
+
+/**
+ * The resources one environment really creates: its own, plus each local module's with
+ * every `${var.NAME}` that the call (or the variable's default) sets to a literal
+ * substituted, so that `deletion_protection = var.deletion_protection` is checked as the
+ * `true` or `false` the environment passes.
+ */
+export async function instantiate(env: TfConfig): Promise<TfResource[]> {
+  const resources = [...env.resources];
+  for (const call of env.modules.filter((m) => isLocalSource(m.source))) {
+    const module = await loadTerraform(moduleDir(env, call));
+    const values = new Map<string, HclValue>();
+    for (const variable of module.variables) {
+      const passed = call.args[variable.name];
+      if (passed !== undefined && !isExpression(passed)) values.set(variable.name, passed);
+      else if (passed === undefined && variable.hasDefault && variable.default !== undefined) {
+        values.set(variable.name, variable.default);
+      }
+    }
+    const substitute = (value: HclValue): HclValue => {
+      if (typeof value === 'string') {
+        const whole = /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(value);
+        const name = whole?.[1];
+        return name !== undefined && values.has(name) ? (values.get(name) as HclValue) : value;
+      }
+      if (Array.isArray(value)) return value.map(substitute);
+      if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v)]));
+      }
+      return value;
+    };
+    for (const resource of module.resources) {
+      resources.push({
+        ...resource,
+        name: `module.${call.name}.${resource.name}`,
+        body: substitute(resource.body) as HclBody,
+      });
+    }
+  }
+  return resources;
+}
+
+export const whereOf = (resource: TfResource) =>
+  `${resource.type}.${resource.name} (${basename(dirname(resource.file))}/${basename(resource.file)})`;
+
+/** A block attribute as hcl2json gives it: a list of bodies. */
+export const blocks = (body: HclBody, name: string): HclBody[] => {
+  const value = body[name];
+  if (Array.isArray(value))
+    return value.filter(
+      (v): v is HclBody => typeof v === 'object' && v !== null && !Array.isArray(v),
+    );
+  if (value !== null && typeof value === 'object') return [value as HclBody];
+  return [];
+};

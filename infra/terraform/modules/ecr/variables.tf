@@ -1,0 +1,22 @@
+variable "name" {
+  description = "Repository name, e.g. atm-prod."
+  type        = string
+}
+
+variable "images_to_keep" {
+  description = "How many images to keep; older ones cannot be rolled back to."
+  type        = number
+  default     = 30
+}
+
+variable "force_delete" {
+  description = "Allow destroying the repository with images in it (dev only)."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}

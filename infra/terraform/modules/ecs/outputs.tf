@@ -1,0 +1,34 @@
+output "cluster_name" {
+  description = "The ECS cluster."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "cluster_arn" {
+  description = "The ECS cluster's ARN."
+  value       = aws_ecs_cluster.this.arn
+}
+
+output "service_names" {
+  description = "The long-running services."
+  value       = { app = aws_ecs_service.app.name, worker = aws_ecs_service.worker.name }
+}
+
+output "task_families" {
+  description = "Task definition families by role."
+  value = {
+    app     = aws_ecs_task_definition.app.family
+    worker  = aws_ecs_task_definition.worker.family
+    migrate = aws_ecs_task_definition.migrate.family
+    admin   = aws_ecs_task_definition.admin.family
+  }
+}
+
+output "task_role_arns" {
+  description = "Roles the deploy role may pass to ECS."
+  value = [
+    aws_iam_role.execution.arn,
+    aws_iam_role.app.arn,
+    aws_iam_role.worker.arn,
+    aws_iam_role.admin.arn,
+  ]
+}

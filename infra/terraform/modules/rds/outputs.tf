@@ -1,0 +1,35 @@
+output "address" {
+  description = "The database host name."
+  value       = aws_db_instance.this.address
+}
+
+output "port" {
+  description = "The database port."
+  value       = aws_db_instance.this.port
+}
+
+output "database_name" {
+  description = "The application database."
+  value       = aws_db_instance.this.db_name
+}
+
+output "username" {
+  description = "The master user name."
+  value       = aws_db_instance.this.username
+}
+
+output "master_password" {
+  description = "The generated master password (goes into the DATABASE_URL secret only)."
+  value       = random_password.master.result
+  sensitive   = true
+}
+
+output "identifier" {
+  description = "The instance identifier (for alarms)."
+  value       = aws_db_instance.this.identifier
+}
+
+output "allocated_storage_gb" {
+  description = "Allocated storage, for the free-storage alarm."
+  value       = aws_db_instance.this.allocated_storage
+}

@@ -1,0 +1,20 @@
+output "primary_endpoint" {
+  description = "The primary's host name."
+  value       = aws_elasticache_replication_group.this.primary_endpoint_address
+}
+
+output "port" {
+  description = "Redis's port."
+  value       = aws_elasticache_replication_group.this.port
+}
+
+output "auth_token" {
+  description = "The generated AUTH token (goes into the REDIS_URL secret only)."
+  value       = random_password.auth_token.result
+  sensitive   = true
+}
+
+output "replication_group_id" {
+  description = "For alarms."
+  value       = aws_elasticache_replication_group.this.id
+}

@@ -1,0 +1,63 @@
+variable "name" {
+  description = "Secret name prefix, e.g. atm-prod (secrets are atm-prod/SECRET_KEY, ...)."
+  type        = string
+}
+
+variable "database_host" {
+  description = "PostgreSQL host."
+  type        = string
+}
+
+variable "database_port" {
+  description = "PostgreSQL port."
+  type        = number
+}
+
+variable "database_name" {
+  description = "PostgreSQL database."
+  type        = string
+}
+
+variable "database_username" {
+  description = "PostgreSQL user."
+  type        = string
+}
+
+variable "database_password" {
+  description = "PostgreSQL password (from the rds module)."
+  type        = string
+  sensitive   = true
+}
+
+variable "redis_host" {
+  description = "Redis primary endpoint."
+  type        = string
+}
+
+variable "redis_port" {
+  description = "Redis port."
+  type        = number
+}
+
+variable "redis_auth_token" {
+  description = "Redis AUTH token (from the redis module)."
+  type        = string
+  sensitive   = true
+}
+
+variable "kms_key_arn" {
+  description = "Customer managed KMS key; null uses the AWS managed key for Secrets Manager."
+  type        = string
+  default     = null
+}
+
+variable "recovery_window_days" {
+  description = "Days a deleted secret can still be restored (0 deletes at once; 7 to 30 otherwise)."
+  type        = number
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}
