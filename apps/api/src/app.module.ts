@@ -10,6 +10,7 @@ import { CoreModule, type CoreOptions } from './core.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MaintenanceGuard } from './maintenance/maintenance.guard';
+import { MetricsModule } from './metrics/metrics.module';
 import { AtmThrottlerGuard } from './rate-limit/atm-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TransactionsModule } from './transactions/transactions.module';
@@ -29,6 +30,7 @@ export class AppModule {
         LoggingModule.forRoot(options.config, options.logDestination),
         RateLimitModule,
         HealthModule,
+        MetricsModule,
         AuthModule,
         AccountsModule,
         TransactionsModule,

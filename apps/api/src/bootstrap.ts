@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { MAX_REQUEST_BODY_BYTES } from '@atm/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AtmMetrics } from './metrics/atm-metrics';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { type CoreOptions } from './core.module';
 import { registerWebApp } from './web/web-app';
@@ -57,11 +58,23 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
     },
   );
   app.useLogger(app.get(Logger));
+  const metrics = app.get(AtmMetrics);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
       void reply.header('x-request-id', request.id);
+    })
+    .addHook('onResponse', async (request, reply) => {
+      // By route pattern (never the raw path, which holds ids): bounded label values.
+      metrics.httpDuration.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
     });
   app.flushLogs();
   app.enableShutdownHooks();

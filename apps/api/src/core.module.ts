@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { type DatabaseTarget } from './database/data-source-options';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { RedisModule } from './redis/redis.module';
+import { AtmMetrics } from './metrics/atm-metrics';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -36,7 +37,9 @@ export class CoreModule {
         AuditModule,
         MaintenanceModule,
       ],
+      providers: [AtmMetrics],
       exports: [
+        AtmMetrics,
         AppConfigModule,
         ClockModule,
         DatabaseModule,

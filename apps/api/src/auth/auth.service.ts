@@ -9,6 +9,7 @@ import {
   type SessionResponse,
 } from '@atm/contracts';
 import { AuditService } from '../audit/audit.service';
+import { AtmMetrics } from '../metrics/atm-metrics';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type AppConfig } from '../config/app-config';
@@ -56,6 +57,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly metrics: AtmMetrics,
   ) {}
 
   async login(request: LoginRequest, clientIp: string): Promise<LoginResponse> {
@@ -76,6 +78,7 @@ export class AuthService {
           actorType: 'ANONYMOUS',
           details: { reason: 'LOCKED', knownCard: false },
         });
+        this.metrics.signInFailures.inc({ reason: 'LOCKED' });
         throw cardLocked(lockedUntil);
       }
       await this.credentials.pins.verifyAgainstDummy(request.pin);
@@ -92,6 +95,7 @@ export class AuthService {
         actorType: 'ANONYMOUS',
         details: { reason: 'UNKNOWN_CARD' },
       });
+      this.metrics.signInFailures.inc({ reason: 'WRONG_PIN' });
       throw wrongPin(outcome);
     }
 
@@ -107,6 +111,7 @@ export class AuthService {
         outcome: 'REFUSED',
         details: { reason: 'BLOCKED' },
       });
+      this.metrics.signInFailures.inc({ reason: 'BLOCKED' });
       throw new DomainError('CARD_BLOCKED', 'This card has been blocked. Please contact the bank.');
     }
     if (card.lockedUntil && card.lockedUntil > now) {
@@ -116,6 +121,7 @@ export class AuthService {
         outcome: 'REFUSED',
         details: { reason: 'LOCKED' },
       });
+      this.metrics.signInFailures.inc({ reason: 'LOCKED' });
       throw cardLocked(card.lockedUntil);
     }
 
@@ -180,7 +186,9 @@ export class AuthService {
       outcome: 'FAILURE',
       details: { reason: 'WRONG_PIN' },
     });
+    this.metrics.signInFailures.inc({ reason: 'WRONG_PIN' });
     if (outcome.kind === 'LOCKED_NOW') {
+      this.metrics.lockouts.inc();
       await this.sessions.endAllForCard(cardId, 'LOCKED');
       await this.audit.record({
         ...auditBase,

@@ -14,6 +14,7 @@ import {
 import { formatCents } from '@atm/money';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
+import { AtmMetrics } from '../metrics/atm-metrics';
 import { type Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { isLockTimeout } from '../common/database-errors';
@@ -81,6 +82,7 @@ export class MoneyMovementsService {
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
+    private readonly metrics: AtmMetrics,
   ) {}
 
   async withdraw(
@@ -416,7 +418,10 @@ export class MoneyMovementsService {
         }
         throw error;
       }
-      if (claim.kind === 'REPLAY') return { ...claim.answer, replayed: true };
+      if (claim.kind === 'REPLAY') {
+        this.metrics.moneyMovements.inc({ type: spec.operation, outcome: 'REPLAYED', code: '' });
+        return { ...claim.answer, replayed: true };
+      }
 
       let result: MovementResult;
       try {
@@ -435,6 +440,11 @@ export class MoneyMovementsService {
           },
           db,
         );
+        this.metrics.moneyMovements.inc({
+          type: spec.operation,
+          outcome: 'REFUSED',
+          code: error.code,
+        });
         return { ...answer, replayed: false };
       }
       await completeIdempotencyKey(db, {
@@ -452,6 +462,7 @@ export class MoneyMovementsService {
         db,
       );
       await result.finally?.();
+      this.metrics.moneyMovements.inc({ type: spec.operation, outcome: 'SUCCESS', code: '' });
       return { ...result.answer, replayed: false };
     });
   }
