@@ -8,6 +8,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { StrictValidationPipe } from './common/validation.pipe';
 import { CoreModule, type CoreOptions } from './core.module';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { LoggingModule } from './logging/logging.module';
 import { MaintenanceGuard } from './maintenance/maintenance.guard';
 import { MetricsModule } from './metrics/metrics.module';
@@ -31,6 +32,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         MetricsModule,
+        HousekeepingModule,
         AuthModule,
         AccountsModule,
         TransactionsModule,

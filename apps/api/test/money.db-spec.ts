@@ -6,6 +6,7 @@ import {
   type WithdrawalResponse,
 } from '@atm/contracts';
 import { ManualClock } from '../src/common/clock';
+import { HousekeepingService } from '../src/housekeeping/housekeeping.service';
 import { CashService } from '../src/transactions/cash.service';
 import { accountByNumber, accountsOf, newKey } from './support/accounts';
 import { expectLedgerConsistent, totalCustomerBalance } from './support/ledger-check';
@@ -588,5 +589,38 @@ describe('moving money', () => {
       ]),
     );
     expect(await accountsOf(t, alice)).toHaveLength(2);
+  });
+});
+
+describe('housekeeping', () => {
+  it('keeps idempotency records at least 24 hours and removes them after their retention', async () => {
+    const clock = new ManualClock('2026-11-24T12:00:00Z');
+    const t = await TestApp.start({ clock });
+    try {
+      const { accessToken: token } = await t.login(DEMO.bob.cardNumber, DEMO.bob.pin);
+      const checking = await accountByNumber(t, token, DEMO.bob.checking);
+      const key = newKey();
+      const send = () =>
+        t.request('POST', `/api/v1/accounts/${checking.id}/deposits`, {
+          token,
+          body: { amountCents: 100, kind: 'CASH' },
+          headers: { 'idempotency-key': key },
+        });
+      expect((await send()).status).toBe(201);
+      const housekeeping = t.app.get(HousekeepingService);
+      clock.advanceSeconds(25 * 3600);
+      expect((await housekeeping.runOnce()).idempotency).toBe(0);
+      const { accessToken: later } = await t.login(DEMO.bob.cardNumber, DEMO.bob.pin);
+      const replay = await t.request('POST', `/api/v1/accounts/${checking.id}/deposits`, {
+        token: later,
+        body: { amountCents: 100, kind: 'CASH' },
+        headers: { 'idempotency-key': key },
+      });
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      clock.advanceSeconds(24 * 3600);
+      expect((await housekeeping.runOnce()).idempotency).toBe(1);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,0 +1,70 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { execute } from '../database/transaction';
+import { IDEMPOTENCY_RETENTION_HOURS } from '../transactions/idempotency';
+
+const EVERY_MS = 15 * 60 * 1000;
+/** Ended sessions are kept a while for investigations, then removed. */
+const SESSION_RETENTION_DAYS = 30;
+
+/**
+ * Keeps the tables that grow with traffic bounded: idempotency records past their
+ * retention (at least the contract's 24 hours), wrong-PIN counters of unknown cards whose
+ * lock is long over, and old ended sessions. Safe to run from every API process at once.
+ */
+@Injectable()
+export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Housekeeping');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () =>
+        void this.runOnce().catch((error: unknown) =>
+          this.logger.warn(`skipped: ${String(error)}`),
+        ),
+      EVERY_MS,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async runOnce(): Promise<{ idempotency: number; unknownCards: number; sessions: number }> {
+    const now = this.clock.now();
+    const idempotency = await execute(
+      this.dataSource,
+      `DELETE FROM idempotency_records WHERE created_at < $1::timestamptz - make_interval(hours => $2)`,
+      [now, IDEMPOTENCY_RETENTION_HOURS],
+    );
+    const unknownCards = await execute(
+      this.dataSource,
+      `DELETE FROM unknown_card_attempts WHERE updated_at < $1::timestamptz - make_interval(secs => $2)`,
+      [now, this.config.lockoutDurationSeconds * 2],
+    );
+    const sessions = await execute(
+      this.dataSource,
+      `DELETE FROM sessions WHERE created_at < $1::timestamptz - make_interval(days => $2)`,
+      [now, SESSION_RETENTION_DAYS],
+    );
+    return { idempotency, unknownCards, sessions };
+  }
+}
