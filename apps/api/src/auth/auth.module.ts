@@ -10,13 +10,14 @@ import { Credentials } from './credentials';
 import { JwtStrategy } from './jwt.strategy';
 import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
+import { signingKey } from './token';
 
 @Module({
   imports: [
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.secretKey }),
+      useFactory: (config: AppConfig) => ({ secret: signingKey(config.secretKey) }),
     }),
   ],
   controllers: [AuthController],

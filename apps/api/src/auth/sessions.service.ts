@@ -65,47 +65,48 @@ export class SessionsService {
     };
   }
 
-  /** Every authenticated request is activity: extends the idle timeout if still alive. */
+  /**
+   * Every authenticated request is activity: extends the idle timeout if still alive. One
+   * round trip; the row is rewritten at most once a second per session (activity is kept
+   * to the second), so a busy session does not turn every read into a write.
+   */
   async touch(sessionId: string): Promise<TouchResult> {
     const now = this.clock.now();
-    const rows = await queryRows<SessionRow>(
+    const [row] = await queryRows<
+      SessionRow & { end_reason: string | null; touched_at: string | Date | null }
+    >(
       this.dataSource,
-      `UPDATE sessions SET last_seen_at = $2
-        WHERE id = $1 AND ended_at IS NULL
-          AND last_seen_at > $2::timestamptz - make_interval(secs => $3)
-          AND created_at > $2::timestamptz - make_interval(secs => $4)
-        RETURNING id, customer_id, card_id, created_at, last_seen_at, ended_at`,
+      `WITH current AS (
+         SELECT id, customer_id, card_id, created_at, last_seen_at, ended_at, end_reason FROM sessions WHERE id = $1
+       ), touched AS (
+         UPDATE sessions s SET last_seen_at = $2
+           FROM current c
+          WHERE s.id = c.id AND c.ended_at IS NULL
+            AND c.last_seen_at > $2::timestamptz - make_interval(secs => $3)
+            AND c.created_at > $2::timestamptz - make_interval(secs => $4)
+            AND c.last_seen_at < $2::timestamptz - interval '1 second'
+          RETURNING s.last_seen_at
+       )
+       SELECT c.*, (SELECT last_seen_at FROM touched) AS touched_at FROM current c`,
       [sessionId, now, this.config.sessionTimeoutSeconds, this.config.sessionMaxSeconds],
     );
-    const row = rows[0];
-    if (row) {
-      return {
-        kind: 'ACTIVE',
-        session: {
-          sessionId: row.id,
-          customerId: row.customer_id,
-          cardId: row.card_id,
-          createdAt: new Date(row.created_at),
-          lastSeenAt: new Date(row.last_seen_at),
-        },
-      };
-    }
-    return this.classifyInactive(sessionId, now);
+    if (!row) return { kind: 'ENDED' };
+    const session: ActiveSession = {
+      sessionId: row.id,
+      customerId: row.customer_id,
+      cardId: row.card_id,
+      createdAt: new Date(row.created_at),
+      lastSeenAt: new Date(row.touched_at ?? row.last_seen_at),
+    };
+    if (row.ended_at !== null)
+      return row.end_reason === 'EXPIRED' ? { kind: 'EXPIRED' } : { kind: 'ENDED' };
+    if (this.expiresAt(session).getTime() <= now.getTime())
+      return this.expire(sessionId, session.customerId, now);
+    return { kind: 'ACTIVE', session };
   }
 
-  private async classifyInactive(sessionId: string, now: Date): Promise<TouchResult> {
-    const rows = await queryRows<SessionRow & { end_reason: string | null }>(
-      this.dataSource,
-      `SELECT id, customer_id, card_id, created_at, last_seen_at, ended_at, end_reason
-         FROM sessions WHERE id = $1`,
-      [sessionId],
-    );
-    const row = rows[0];
-    if (!row) return { kind: 'ENDED' };
-    if (row.ended_at !== null) {
-      return row.end_reason === 'EXPIRED' ? { kind: 'EXPIRED' } : { kind: 'ENDED' };
-    }
-    // Idle or past its lifetime: mark it ended once and audit the expiry once.
+  /** Idle or past its lifetime: mark it ended once, and audit the expiry once. */
+  private async expire(sessionId: string, customerId: string, now: Date): Promise<TouchResult> {
     const marked = await execute(
       this.dataSource,
       `UPDATE sessions SET ended_at = $2, end_reason = 'EXPIRED' WHERE id = $1 AND ended_at IS NULL`,
@@ -116,7 +117,7 @@ export class SessionsService {
         type: 'SESSION_EXPIRED',
         outcome: 'SUCCESS',
         actorType: 'SYSTEM',
-        customerId: row.customer_id,
+        customerId,
         details: { sessionId },
       });
     }

@@ -7,8 +7,12 @@ import { type AdminActor } from '../auth/cards.service';
 import { validationFailed } from '../common/domain-error';
 import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
 
-/** Cassettes a new denomination is spread over (real ATMs hold 4 to 6). */
-export const CASSETTES_PER_DENOMINATION = 4;
+/**
+ * Rows a denomination's stock is spread over. Every withdrawal decrements the stock; with
+ * one row per denomination that row would be the hot row every withdrawal queues on (held
+ * locked until commit). Spread over 16 rows, concurrent withdrawals rarely meet.
+ */
+export const CASSETTES_PER_DENOMINATION = 16;
 /** Denominations the dispenser can hold: $1 to $100 US notes. */
 export const ALLOWED_DENOMINATIONS_CENTS: ReadonlySet<number> = new Set([
   100, 200, 500, 1000, 2000, 5000, 10000,
