@@ -70,12 +70,37 @@ export async function postTransaction(
     );
   }
   const reference = newReference();
-  const [tx] = await queryRows<{ id: string }>(
+  // One statement, one round trip: the transaction row, the running balances of the
+  // customer accounts (UPDATE ... RETURNING under the locks the caller holds) and the
+  // entries with the balance each one leaves, in posting order.
+  const [row] = await queryRows<{
+    id: string;
+    balances: Array<{ id: string; balance: string | number }> | null;
+  }>(
     db,
-    `INSERT INTO ledger_transactions
-       (reference, type, amount_cents, customer_id, card_id, account_id, counterparty_account_id, description, details, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     RETURNING id`,
+    `WITH tx AS (
+       INSERT INTO ledger_transactions
+         (reference, type, amount_cents, customer_id, card_id, account_id, counterparty_account_id, description, details, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING id
+     ), postings AS (
+       SELECT * FROM unnest($11::uuid[], $12::bigint[], $13::text[], $14::text[], $15::boolean[])
+         WITH ORDINALITY AS p(account_id, amount_cents, entry_type, description, running, ord)
+     ), balances AS (
+       UPDATE accounts a SET balance_cents = a.balance_cents + p.amount_cents
+         FROM postings p
+        WHERE a.id = p.account_id AND p.running
+        RETURNING a.id, a.balance_cents
+     ), entries AS (
+       INSERT INTO ledger_entries (transaction_id, account_id, type, amount_cents, balance_after_cents, description, created_at)
+       SELECT tx.id, p.account_id, p.entry_type, p.amount_cents, b.balance_cents, p.description, $10
+         FROM tx CROSS JOIN postings p LEFT JOIN balances b ON b.id = p.account_id
+        ORDER BY p.ord
+       RETURNING 1
+     )
+     SELECT (SELECT id FROM tx) AS id,
+            (SELECT json_agg(json_build_object('id', id, 'balance', balance_cents::text)) FROM balances) AS balances,
+            (SELECT count(*) FROM entries) AS entries`,
     [
       reference,
       input.type,
@@ -87,40 +112,21 @@ export async function postTransaction(
       input.description,
       JSON.stringify(input.details ?? {}),
       input.at,
+      input.postings.map((p) => p.accountId),
+      input.postings.map((p) => p.amountCents),
+      input.postings.map((p) => p.entryType),
+      input.postings.map((p) => p.description),
+      input.postings.map((p) => p.hasRunningBalance),
     ],
   );
-  const transactionId = (tx as { id: string }).id;
-
-  const balancesAfter = new Map<string, number>();
-  for (const posting of input.postings) {
-    if (!posting.hasRunningBalance) continue;
-    const [row] = await queryRows<{ balance_cents: string }>(
-      db,
-      `UPDATE accounts SET balance_cents = balance_cents + $2 WHERE id = $1 RETURNING balance_cents`,
-      [posting.accountId, posting.amountCents],
-    );
-    if (!row) throw new Error(`account ${posting.accountId} has no running balance`);
-    balancesAfter.set(posting.accountId, centsFromDatabase(row.balance_cents));
-  }
-
-  const values: unknown[] = [];
-  const tuples = input.postings.map((posting, i) => {
-    values.push(
-      transactionId,
-      posting.accountId,
-      posting.entryType,
-      posting.amountCents,
-      posting.hasRunningBalance ? (balancesAfter.get(posting.accountId) ?? null) : null,
-      posting.description,
-      input.at,
-    );
-    const base = i * 7;
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7})`;
-  });
-  await db.query(
-    `INSERT INTO ledger_entries (transaction_id, account_id, type, amount_cents, balance_after_cents, description, created_at)
-     VALUES ${tuples.join(', ')}`,
-    values,
+  if (!row) throw new Error('the ledger transaction was not written');
+  const transactionId = row.id;
+  const balancesAfter = new Map<string, number>(
+    (row.balances ?? []).map((b) => [b.id, centsFromDatabase(String(b.balance))]),
   );
+  const expected = input.postings.filter((p) => p.hasRunningBalance).length;
+  if (balancesAfter.size !== expected) {
+    throw new Error('a posting named an account without a running balance');
+  }
   return { id: transactionId, reference, createdAt: input.at, balancesAfter };
 }
