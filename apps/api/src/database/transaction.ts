@@ -28,7 +28,9 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+      // Without an explicit level TypeORM sends only BEGIN (PostgreSQL's default is READ
+      // COMMITTED); naming one costs an extra round trip per transaction.
+      return await (options.isolation ? dataSource.transaction(options.isolation, work) : dataSource.transaction(work));
     } catch (error) {
       const transient = isTransientTransactionError(error) || error instanceof RetryableConflict;
       if (!transient || attempt >= MAX_TRANSIENT_RETRIES) throw error;
