@@ -62,19 +62,29 @@ export function requestFingerprint(operation: string, target: string, body: unkn
     .digest('hex');
 }
 
+/**
+ * Claims the key for this request, in the same statement that checks the account belongs
+ * to the customer (ownership answers first, and a 404 is never recorded).
+ */
 export async function claimIdempotencyKey(
   db: Queryable,
-  input: { customerId: string; key: string; fingerprint: string; now: Date },
+  input: { customerId: string; accountId: string; key: string; fingerprint: string; now: Date },
 ): Promise<ClaimResult> {
-  const inserted = await queryRows<{ key: string }>(
+  const [claim] = await queryRows<{ owned: boolean; claimed: boolean }>(
     db,
-    `INSERT INTO idempotency_records (customer_id, key, request_hash, state, created_at)
-     VALUES ($1, $2, $3, 'IN_PROGRESS', $4)
-     ON CONFLICT (customer_id, key) DO NOTHING
-     RETURNING key`,
-    [input.customerId, input.key, input.fingerprint, input.now],
+    `WITH owner AS (
+       SELECT 1 FROM accounts WHERE id = $5 AND customer_id = $1 AND kind = 'CUSTOMER'
+     ), claimed AS (
+       INSERT INTO idempotency_records (customer_id, key, request_hash, state, created_at)
+       SELECT $1, $2, $3, 'IN_PROGRESS', $4 WHERE EXISTS (SELECT 1 FROM owner)
+       ON CONFLICT (customer_id, key) DO NOTHING
+       RETURNING key
+     )
+     SELECT EXISTS (SELECT 1 FROM owner) AS owned, EXISTS (SELECT 1 FROM claimed) AS claimed`,
+    [input.customerId, input.key, input.fingerprint, input.now, input.accountId],
   );
-  if (inserted.length > 0) return { kind: 'CLAIMED' };
+  if (!claim?.owned) throw new DomainError('NOT_FOUND', 'The account was not found');
+  if (claim.claimed) return { kind: 'CLAIMED' };
   const [existing] = await queryRows<{
     request_hash: string;
     state: string;

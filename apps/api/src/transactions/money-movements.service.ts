@@ -388,7 +388,10 @@ export class MoneyMovementsService {
   ): Promise<MovementAnswer> {
     const { principal } = spec;
     // Ownership answers before idempotency (the contract's order): 404 is never recorded.
-    await this.accounts.getForCustomer(principal.customerId, spec.accountId);
+    // With a key, the claim statement checks ownership itself (one round trip less).
+    if (spec.idempotencyKey === undefined) {
+      await this.accounts.getForCustomer(principal.customerId, spec.accountId);
+    }
     const key = requireIdempotencyKey(spec.idempotencyKey);
     const fingerprint = requestFingerprint(spec.operation, spec.target, spec.request);
     const auditBase = {
@@ -405,6 +408,7 @@ export class MoneyMovementsService {
       try {
         claim = await claimIdempotencyKey(db, {
           customerId: principal.customerId,
+          accountId: spec.accountId,
           key,
           fingerprint,
           now,
