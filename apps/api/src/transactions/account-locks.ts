@@ -1,6 +1,7 @@
 import { type AccountStatus } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
 import { type Queryable, queryRows } from '../database/transaction';
+import { type Cassette, type CassetteRow, CASSETTES_SQL, toCassette } from './note-stock';
 
 export interface LockedAccount {
   id: string;
@@ -50,6 +51,8 @@ export async function lockAccounts(
 export interface FundsUnderLock {
   heldCents: number;
   usedTodayCents: number;
+  /** The note stock, read in the same round trip when asked for (withdrawals). */
+  cassettes: Cassette[];
 }
 
 /**
@@ -59,17 +62,29 @@ export interface FundsUnderLock {
  */
 export async function readFundsUnderLock(
   db: Queryable,
-  input: { accountId: string; now: Date; day: string; limitKind: 'WITHDRAWAL' | 'TRANSFER' },
+  input: {
+    accountId: string;
+    now: Date;
+    day: string;
+    limitKind: 'WITHDRAWAL' | 'TRANSFER';
+    withNoteStock?: boolean;
+  },
 ): Promise<FundsUnderLock> {
-  const [row] = await queryRows<{ held: string | null; used: string | null }>(
+  const [row] = await queryRows<{
+    held: string | null;
+    used: string | null;
+    cassettes: CassetteRow[] | null;
+  }>(
     db,
     `SELECT (SELECT SUM(amount_cents) FROM deposit_holds WHERE account_id = $1 AND release_at > $2) AS held,
-            (SELECT used_cents FROM daily_limit_usage WHERE account_id = $1 AND day = $3 AND kind = $4) AS used`,
-    [input.accountId, input.now, input.day, input.limitKind],
+            (SELECT used_cents FROM daily_limit_usage WHERE account_id = $1 AND day = $3 AND kind = $4) AS used,
+            CASE WHEN $5 THEN (SELECT json_agg(c) FROM (${CASSETTES_SQL}) c) END AS cassettes`,
+    [input.accountId, input.now, input.day, input.limitKind, input.withNoteStock === true],
   );
   return {
     heldCents: centsFromDatabase(row?.held ?? null),
     usedTodayCents: centsFromDatabase(row?.used ?? null),
+    cassettes: (row?.cassettes ?? []).map(toCassette),
   };
 }
 

@@ -43,7 +43,7 @@ import {
   type PostedTransaction,
 } from './ledger-writer';
 import { planFewestNotes } from './note-dispenser';
-import { readCassettes, takeNotes, totalsByDenomination } from './note-stock';
+import { takeNotes, totalsByDenomination } from './note-stock';
 
 export interface MovementAnswer extends StoredAnswer {
   replayed: boolean;
@@ -118,6 +118,7 @@ export class MoneyMovementsService {
           now,
           day,
           limitKind: 'WITHDRAWAL',
+          withNoteStock: true,
         });
         this.assertFunds(account, funds.heldCents, amount);
         this.assertDailyLimit(
@@ -126,7 +127,7 @@ export class MoneyMovementsService {
           funds.usedTodayCents,
           amount,
         );
-        const cassettes = await readCassettes(db);
+        const cassettes = funds.cassettes;
         const notes = planFewestNotes(amount, totalsByDenomination(cassettes));
         if (!notes) {
           throw new DomainError(

@@ -1,22 +1,27 @@
-import { execute, type Queryable, queryRows, RetryableConflict } from '../database/transaction';
+import { execute, type Queryable, RetryableConflict } from '../database/transaction';
 import { type NotePlan, type NoteStock } from './note-dispenser';
 
-interface Cassette {
+export interface Cassette {
   id: number;
   denominationCents: number;
   noteCount: number;
 }
 
-export async function readCassettes(db: Queryable): Promise<Cassette[]> {
-  const rows = await queryRows<{ id: number; denomination_cents: number; note_count: number }>(
-    db,
-    `SELECT id, denomination_cents, note_count FROM note_cassettes WHERE note_count > 0`,
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    denominationCents: r.denomination_cents,
-    noteCount: r.note_count,
-  }));
+export interface CassetteRow {
+  id: number;
+  denomination_cents: number;
+  note_count: number;
+}
+
+/** The rows that still hold notes (read without a lock; see takeNotes). */
+export const CASSETTES_SQL = `SELECT id, denomination_cents, note_count FROM note_cassettes WHERE note_count > 0`;
+
+export function toCassette(row: CassetteRow): Cassette {
+  return {
+    id: Number(row.id),
+    denominationCents: Number(row.denomination_cents),
+    noteCount: Number(row.note_count),
+  };
 }
 
 export function totalsByDenomination(cassettes: readonly Cassette[]): NoteStock[] {
