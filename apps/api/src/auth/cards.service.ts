@@ -196,17 +196,7 @@ export class CardsService {
         throw new DomainError('CARD_BLOCKED', `Card ending ${card.last4} is already blocked`);
       await execute(db, `UPDATE cards SET status = 'BLOCKED' WHERE id = $1`, [card.id]);
       const sessionsEnded = await this.sessions.endAllForCard(card.id, 'BLOCKED', { db });
-      await this.audit.record(
-        {
-          type: 'CARD_BLOCKED',
-          outcome: 'SUCCESS',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          customerId: card.customerId,
-          cardLast4: card.last4,
-        },
-        db,
-      );
+      await this.auditCardAction('CARD_BLOCKED', card, actor, db);
       return { last4: card.last4, sessionsEnded };
     });
   }
@@ -225,17 +215,7 @@ export class CardsService {
         `UPDATE cards SET failed_pin_attempts = 0, locked_until = NULL WHERE id = $1`,
         [card.id],
       );
-      await this.audit.record(
-        {
-          type: 'CARD_UNLOCKED',
-          outcome: 'SUCCESS',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          customerId: card.customerId,
-          cardLast4: card.last4,
-        },
-        db,
-      );
+      await this.auditCardAction('CARD_UNLOCKED', card, actor, db);
       return { last4: card.last4 };
     });
   }
@@ -256,19 +236,29 @@ export class CardsService {
         [card.id, pinHash, this.clock.now()],
       );
       const sessionsEnded = await this.sessions.endAllForCard(card.id, 'PIN_RESET', { db });
-      await this.audit.record(
-        {
-          type: 'PIN_RESET',
-          outcome: 'SUCCESS',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          customerId: card.customerId,
-          cardLast4: card.last4,
-        },
-        db,
-      );
+      await this.auditCardAction('PIN_RESET', card, actor, db);
       return { last4: card.last4, sessionsEnded };
     });
+  }
+
+  /** An administrator's action on a card, recorded with the change it made. */
+  private auditCardAction(
+    type: 'CARD_BLOCKED' | 'CARD_UNLOCKED' | 'PIN_RESET',
+    card: CardRecord,
+    actor: AdminActor,
+    db: Queryable,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        type,
+        outcome: 'SUCCESS',
+        actorType: 'ADMIN',
+        actor: actor.actor,
+        customerId: card.customerId,
+        cardLast4: card.last4,
+      },
+      db,
+    );
   }
 
   get lockoutPolicy(): { maxFailedAttempts: number; lockoutSeconds: number } {
