@@ -2,8 +2,13 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+
+/** index.html names the current hashed assets: never kept by a browser or a proxy. */
+const NEVER_CACHE = 'no-cache, no-store, must-revalidate';
+/** Assets carry their content hash in the name, so a given URL never changes. */
+const CACHE_FOREVER = 'public, max-age=31536000, immutable';
 
 /** Paths that belong to the server and never fall back to the web app. */
 const SERVER_PREFIXES = ['/api/', '/api', '/health', '/ready', '/metrics', '/docs'];
@@ -38,10 +43,7 @@ export class WebAppFallback {
   }
 
   serve(reply: FastifyReply): void {
-    void reply
-      .status(200)
-      .header('Cache-Control', 'no-cache, no-store, must-revalidate')
-      .sendFile('index.html', this.root);
+    void reply.status(200).header('Cache-Control', NEVER_CACHE).sendFile('index.html', this.root);
   }
 }
 
@@ -60,9 +62,13 @@ export async function registerWebApp(
     prefix: '/',
     wildcard: false,
     index: false,
+    // @fastify/static's own Cache-Control (max-age=0) is replaced by ours.
+    cacheControl: false,
     setHeaders: (res, filePath) => {
-      if (filePath.includes(`${join(root, 'assets')}`)) {
-        res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      if (filePath.startsWith(`${join(root, 'assets')}${sep}`)) {
+        res.header('Cache-Control', CACHE_FOREVER);
+      } else if (filePath === join(root, 'index.html')) {
+        res.header('Cache-Control', NEVER_CACHE);
       } else {
         res.header('Cache-Control', 'no-cache');
       }

@@ -1,8 +1,13 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AtmApp } from './AtmApp';
+import { createQueryClient } from './query-client';
+
 export function App() {
+  const [client] = useState(createQueryClient);
   return (
-    <main className="starting">
-      <h1>Web ATM</h1>
-      <p role="status">The ATM is starting. Please wait a moment.</p>
-    </main>
+    <QueryClientProvider client={client}>
+      <AtmApp />
+    </QueryClientProvider>
   );
 }

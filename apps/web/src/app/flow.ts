@@ -1,0 +1,85 @@
+import { type Account, type DepositHold, type NoteCount, type Transaction } from '@atm/contracts';
+
+/** What the receipt printer prints after a completed transaction. */
+export interface Receipt {
+  transaction: Transaction;
+  account: Pick<Account, 'id' | 'number' | 'type'>;
+  notes?: NoteCount[];
+  holds?: DepositHold[];
+  checkNumber?: string;
+  toAccountNumber?: string;
+  memo?: string;
+}
+
+/** The screens reachable from the main menu. */
+export type MenuScreen =
+  'balance' | 'withdraw' | 'deposit' | 'transfer' | 'statements' | 'change-pin';
+
+/** Why the card came back: each reason has a sentence on the card screen. */
+export type CardReturnReason = 'exit' | 'cancelled' | 'expired' | 'signed-out' | 'locked';
+
+/**
+ * The ATM's screen flow, in one place:
+ *
+ *   card ──cardInserted──▶ pin ──signedIn──▶ menu ──menuChosen──▶ balance | withdraw | deposit
+ *     ▲                     │                 ▲  ▲                  | transfer | statements | change-pin
+ *     │                     │                 │  └──backToMenu──────────┘         │
+ *     │                     │                 └─anotherTransaction─ receipt ◀─completed─┘
+ *     └──cardReturned───────┴─────────────── (from any screen: Exit, Done, expiry, lock)
+ */
+export type FlowState =
+  | { screen: 'card'; returned?: { reason: CardReturnReason; message?: string } }
+  | { screen: 'pin'; cardNumber: string }
+  | { screen: 'menu' }
+  | { screen: MenuScreen }
+  | { screen: 'receipt'; receipt: Receipt };
+
+export type FlowAction =
+  | { type: 'cardInserted'; cardNumber: string }
+  | { type: 'signedIn' }
+  | { type: 'menuChosen'; screen: MenuScreen }
+  | { type: 'backToMenu' }
+  | { type: 'transactionCompleted'; receipt: Receipt }
+  | { type: 'anotherTransaction' }
+  | { type: 'cardReturned'; reason: CardReturnReason; message?: string };
+
+export const initialFlow: FlowState = { screen: 'card' };
+
+const MENU_SCREENS: readonly string[] = [
+  'balance',
+  'withdraw',
+  'deposit',
+  'transfer',
+  'statements',
+  'change-pin',
+];
+
+function isMenuScreen(screen: FlowState['screen']): screen is MenuScreen {
+  return MENU_SCREENS.includes(screen);
+}
+
+/** Actions that make no sense on the current screen leave it unchanged. */
+export function flowReducer(state: FlowState, action: FlowAction): FlowState {
+  switch (action.type) {
+    case 'cardInserted':
+      return state.screen === 'card' ? { screen: 'pin', cardNumber: action.cardNumber } : state;
+    case 'signedIn':
+      return state.screen === 'pin' ? { screen: 'menu' } : state;
+    case 'menuChosen':
+      return state.screen === 'menu' ? { screen: action.screen } : state;
+    case 'backToMenu':
+      return isMenuScreen(state.screen) ? { screen: 'menu' } : state;
+    case 'transactionCompleted':
+      return state.screen === 'withdraw' ||
+        state.screen === 'deposit' ||
+        state.screen === 'transfer'
+        ? { screen: 'receipt', receipt: action.receipt }
+        : state;
+    case 'anotherTransaction':
+      return state.screen === 'receipt' ? { screen: 'menu' } : state;
+    case 'cardReturned':
+      return state.screen === 'card'
+        ? state
+        : { screen: 'card', returned: { reason: action.reason, message: action.message } };
+  }
+}

@@ -1,0 +1,38 @@
+import { type Account } from '@atm/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { accountsApi } from '../api/accounts-api';
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: () => [...accountKeys.all, 'list'] as const,
+  transactions: (id: string, limit: number) =>
+    [...accountKeys.all, id, 'transactions', limit] as const,
+  limits: (id: string) => [...accountKeys.all, id, 'limits'] as const,
+};
+
+export function useAccounts() {
+  return useQuery({
+    queryKey: accountKeys.list(),
+    queryFn: async () => (await accountsApi.list()).accounts,
+  });
+}
+
+export function useRecentEntries(accountId: string, limit = 5) {
+  return useQuery({
+    queryKey: accountKeys.transactions(accountId, limit),
+    queryFn: () => accountsApi.transactions(accountId, limit),
+  });
+}
+
+/** After money moved: balances and histories are stale. */
+export function useRefreshAccounts(): () => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: accountKeys.all }), [client]);
+}
+
+const TYPE_NAMES: Record<Account['type'], string> = { CHECKING: 'Checking', SAVINGS: 'Savings' };
+
+export function accountTypeName(account: Pick<Account, 'type'>): string {
+  return TYPE_NAMES[account.type];
+}

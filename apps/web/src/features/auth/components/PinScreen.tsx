@@ -1,0 +1,86 @@
+import { type LoginResponse, PIN_PATTERN } from '@atm/contracts';
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../../../shared/api/http';
+import { errorMessage } from '../../../shared/api/error-messages';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
+import { Screen } from '../../machine/components/Screen';
+import { useLogin } from '../hooks/useLogin';
+
+export interface PinScreenProps {
+  cardNumber: string;
+  onSignedIn: (login: LoginResponse) => void;
+  onCancel: () => void;
+}
+
+export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) {
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [locked, setLocked] = useState(false);
+  const login = useLogin();
+  const hintId = useId();
+
+  const submit = () => {
+    if (login.isPending || locked) return;
+    if (!PIN_PATTERN.test(pin)) {
+      setError('Enter your PIN: 4 to 6 digits.');
+      return;
+    }
+    setError(null);
+    login.mutate(
+      { cardNumber, pin },
+      {
+        onSuccess: (login) => onSignedIn(login),
+        onError: (e) => {
+          setPin('');
+          if (e instanceof ApiError && (e.code === 'CARD_LOCKED' || e.code === 'CARD_BLOCKED'))
+            setLocked(true);
+          setError(errorMessage(e, 'sign-in'));
+        },
+      },
+    );
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+  const type = (next: string) => {
+    if (!locked) setPin(next.slice(0, PIN_MAX_LENGTH));
+  };
+
+  return (
+    <Screen
+      title="Enter your PIN"
+      options={[
+        { label: 'Return card', onSelect: onCancel, slot: 'L4' },
+        {
+          label: 'Sign in',
+          onSelect: submit,
+          slot: 'R4',
+          primary: true,
+          disabled: login.isPending || locked,
+        },
+      ]}
+      keypad={{
+        onDigit: (d) => type(pin + d),
+        onBackspace: () => type(pin.slice(0, -1)),
+        onClear: () => type(''),
+        onEnter: submit,
+        onCancel,
+      }}
+    >
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <PinField label="PIN" value={pin} onChange={type} autoFocus describedBy={hintId} />
+        <p id={hintId} className="hint">
+          Card ending {cardNumber.slice(-4)}. Shield the keypad, type your PIN and press Enter.
+        </p>
+        {login.isPending ? (
+          <p className="notice" role="status">
+            Checking your PIN…
+          </p>
+        ) : null}
+        <ErrorAlert message={error} />
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,7 @@
+import { type ChangePinRequest } from '@atm/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { authApi } from '../../auth/api/auth-api';
+
+export function useChangePin() {
+  return useMutation({ mutationFn: (body: ChangePinRequest) => authApi.changePin(body) });
+}

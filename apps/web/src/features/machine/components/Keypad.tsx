@@ -1,0 +1,72 @@
+import { type MouseEvent, useContext } from 'react';
+import { KeypadContext } from '../hooks/keypad-context';
+
+const DIGIT_ROWS = [
+  ['1', '2', '3'],
+  ['4', '5', '6'],
+  ['7', '8', '9'],
+];
+
+export interface KeypadProps {
+  disabled?: boolean;
+}
+
+/** Keeps the focus in the field being typed into when a key is pressed with the mouse. */
+function keepFocus(event: MouseEvent): void {
+  event.preventDefault();
+}
+
+export function Keypad({ disabled = false }: KeypadProps) {
+  const registry = useContext(KeypadContext);
+  const digit = (d: string) => (
+    <button
+      key={d}
+      type="button"
+      className="keypad__key"
+      disabled={disabled}
+      onMouseDown={keepFocus}
+      onClick={() => registry.current.onDigit?.(d)}
+    >
+      {d}
+    </button>
+  );
+  return (
+    <div className="keypad" role="group" aria-label="Keypad">
+      <div className="keypad__digits">
+        {DIGIT_ROWS.map((row) => row.map(digit))}
+        <span className="keypad__blank" aria-hidden="true" />
+        {digit('0')}
+        <span className="keypad__blank" aria-hidden="true" />
+      </div>
+      <div className="keypad__functions">
+        <button
+          type="button"
+          className="keypad__key keypad__key--cancel"
+          disabled={disabled}
+          onMouseDown={keepFocus}
+          onClick={() => registry.current.onCancel?.()}
+        >
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="keypad__key keypad__key--clear"
+          disabled={disabled}
+          onMouseDown={keepFocus}
+          onClick={() => registry.current.onClear?.()}
+        >
+          Clear
+        </button>
+        <button
+          type="button"
+          className="keypad__key keypad__key--enter"
+          disabled={disabled}
+          onMouseDown={keepFocus}
+          onClick={() => registry.current.onEnter?.()}
+        >
+          Enter
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { type NoteCount } from '@atm/contracts';
+import { formatCents } from '@atm/money';
+import { type ReactNode, useRef } from 'react';
+import { KeypadContext, type KeypadRegistry } from '../hooks/keypad-context';
+import { usePhysicalKeyboard } from '../hooks/usePhysicalKeyboard';
+import { Keypad } from './Keypad';
+
+export type CardSlotState = 'empty' | 'inside' | 'returned';
+
+export interface MachineProps {
+  children: ReactNode;
+  card: CardSlotState;
+  /** Notes in the cash dispenser's tray, after a withdrawal. */
+  notes?: NoteCount[];
+  /** Lines printed on the paper in the receipt printer. */
+  receiptLines?: string[];
+  /** False while a dialog covers the machine. */
+  interactive?: boolean;
+}
+
+function noteLabel(notes: NoteCount[]): string {
+  return notes.map((n) => `${n.count} × ${formatCents(n.denominationCents)}`).join(', ');
+}
+
+/** The ATM's housing: display with side buttons, keypad, card slot, receipt printer, cash dispenser. */
+export function Machine({ children, card, notes, receiptLines, interactive = true }: MachineProps) {
+  const registry = useRef<KeypadRegistry>({ current: {} }).current;
+  usePhysicalKeyboard(registry, interactive);
+  const noteCount = notes?.reduce((sum, n) => sum + n.count, 0) ?? 0;
+  return (
+    <KeypadContext.Provider value={registry}>
+      <main className="machine" inert={!interactive}>
+        <header className="machine__brand">
+          <span className="machine__logo" aria-hidden="true">
+            ◆
+          </span>
+          <span className="machine__bank">Harbor Savings Bank</span>
+          <span className="machine__tag">ATM</span>
+        </header>
+        <div className="machine__console">{children}</div>
+        <div className="machine__controls">
+          <Keypad disabled={!interactive} />
+          <div className="machine__slots">
+            <div className={`card-slot card-slot--${card}`}>
+              <span className="slot-label">Card</span>
+              <div className="card-slot__mouth">
+                <span className="card-slot__card" aria-hidden="true" />
+              </div>
+              <span className="card-slot__light" aria-hidden="true" />
+            </div>
+            <div className={`printer${receiptLines ? ' printer--printing' : ''}`}>
+              <span className="slot-label">Receipt</span>
+              <div className="printer__mouth" />
+              {receiptLines ? (
+                <div className="printer__paper" aria-hidden="true">
+                  {receiptLines.map((line, i) => (
+                    <span key={i}>{line}</span>
+                  ))}
+                </div>
+              ) : null}
+            </div>
+          </div>
+        </div>
+        <div className={`dispenser${noteCount > 0 ? ' dispenser--open' : ''}`}>
+          <span className="slot-label">Cash</span>
+          <div className="dispenser__mouth">
+            {notes && noteCount > 0 ? (
+              <div
+                className="dispenser__notes"
+                role="img"
+                aria-label={`Cash dispensed: ${noteLabel(notes)}`}
+              >
+                {Array.from({ length: Math.min(noteCount, 6) }, (_, i) => (
+                  <span key={i} className="note" />
+                ))}
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </main>
+    </KeypadContext.Provider>
+  );
+}

@@ -1,0 +1,203 @@
+import {
+  type Account,
+  formatAccountNumber,
+  maskAccountNumber,
+  MEMO_MAX_LENGTH,
+  normalizeAccountNumber,
+} from '@atm/contracts';
+import { formatCents } from '@atm/money';
+import { type FormEvent, useState } from 'react';
+import { type Receipt } from '../../../app/flow';
+import { errorMessage } from '../../../shared/api/error-messages';
+import {
+  AmountField,
+  appendAmountDigit,
+  dropAmountDigit,
+} from '../../../shared/components/AmountField';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { Summary } from '../../../shared/components/Summary';
+import { accountOptions } from '../../accounts/components/AccountChoice';
+import { accountTypeName } from '../../accounts/hooks/useAccounts';
+import { useAccountStep } from '../../accounts/hooks/useAccountStep';
+import { Screen } from '../../machine/components/Screen';
+import { useTransfer } from '../hooks/useTransfer';
+import { AccountNumberField } from './AccountNumberField';
+
+export interface TransferScreenProps {
+  onBack: () => void;
+  onCompleted: (receipt: Receipt) => void;
+}
+
+type Field = 'to' | 'amount' | 'memo';
+
+export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
+  const accountStep = useAccountStep();
+  const { account } = accountStep;
+  const [reviewing, setReviewing] = useState(false);
+  const [toDigits, setToDigits] = useState('');
+  const [amountCents, setAmountCents] = useState(0);
+  const [memo, setMemo] = useState('');
+  const [field, setField] = useState<Field>('to');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const transfer = useTransfer();
+
+  if (!account) {
+    return (
+      <Screen
+        title="Transfer: choose the account to pay from"
+        options={[
+          ...accountOptions(accountStep.list, accountStep.choose),
+          { label: 'Main menu', onSelect: onBack, slot: 'L4' },
+        ]}
+        keypad={{ onCancel: onBack }}
+      >
+        {accountStep.accounts.isPending ? (
+          <p className="notice" role="status">
+            Loading your accounts…
+          </p>
+        ) : null}
+        {accountStep.accounts.isError ? (
+          <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
+        ) : null}
+        <p className="lead">Which account should the money come from?</p>
+      </Screen>
+    );
+  }
+  const from = `${accountTypeName(account)} ${maskAccountNumber(account.number)}`;
+  const leave = () => (accountStep.skipped ? onBack() : accountStep.reset());
+  const toNumber = normalizeAccountNumber(toDigits);
+
+  if (!reviewing) {
+    const next = () => {
+      if (!toNumber) {
+        setInputError('Enter the 12-digit account number, like 1000-0001-0001.');
+        return;
+      }
+      if (toNumber === account.number) {
+        setInputError('The money cannot go to the account it comes from. Choose another account.');
+        return;
+      }
+      if (amountCents <= 0) {
+        setInputError('Enter the amount to transfer.');
+        return;
+      }
+      setInputError(null);
+      transfer.forget();
+      setReviewing(true);
+    };
+    const onSubmit = (event: FormEvent) => {
+      event.preventDefault();
+      next();
+    };
+    const keypadTarget = field === 'memo' ? 'to' : field;
+    return (
+      <Screen
+        title="Transfer"
+        options={[
+          { label: 'Back', onSelect: leave, slot: 'L4' },
+          { label: 'Next', onSelect: next, slot: 'R4', primary: true },
+        ]}
+        keypad={{
+          onDigit: (d) =>
+            keypadTarget === 'to'
+              ? setToDigits((toDigits + d).slice(0, 12))
+              : setAmountCents(appendAmountDigit(amountCents, d, 'cents')),
+          onBackspace: () =>
+            keypadTarget === 'to'
+              ? setToDigits(toDigits.slice(0, -1))
+              : setAmountCents(dropAmountDigit(amountCents, 'cents')),
+          onClear: () => (keypadTarget === 'to' ? setToDigits('') : setAmountCents(0)),
+          onEnter: next,
+          onCancel: leave,
+        }}
+      >
+        <p className="hint">
+          From {from}, {formatCents(account.availableBalanceCents)} available.
+        </p>
+        <form className="form form--grid" onSubmit={onSubmit} noValidate>
+          <AccountNumberField
+            digits={toDigits}
+            onChange={setToDigits}
+            onFocus={() => setField('to')}
+            autoFocus
+          />
+          <AmountField
+            cents={amountCents}
+            onChange={setAmountCents}
+            onFocus={() => setField('amount')}
+          />
+          <label className="field field--full">
+            <span className="field__label">Memo (optional)</span>
+            <input
+              className="field__input field__input--text"
+              type="text"
+              autoComplete="off"
+              maxLength={MEMO_MAX_LENGTH}
+              value={memo}
+              onFocus={() => setField('memo')}
+              onChange={(e) => setMemo(e.target.value)}
+            />
+          </label>
+          <ErrorAlert message={inputError} />
+        </form>
+      </Screen>
+    );
+  }
+
+  const trimmedMemo = memo.trim();
+  const confirm = (chosen: Account) => {
+    if (!toNumber) return;
+    transfer.submit(
+      {
+        fromAccountId: chosen.id,
+        toAccountNumber: toNumber,
+        amountCents,
+        ...(trimmedMemo ? { memo: trimmedMemo } : {}),
+      },
+      {
+        onSuccess: (result) =>
+          onCompleted({
+            transaction: result.transaction,
+            account: chosen,
+            toAccountNumber: toNumber,
+            ...(trimmedMemo ? { memo: trimmedMemo } : {}),
+          }),
+      },
+    );
+  };
+  const back = () => {
+    transfer.forget();
+    setReviewing(false);
+  };
+  return (
+    <Screen
+      title="Confirm your transfer"
+      options={[
+        { label: 'Back', onSelect: back, slot: 'L4', disabled: transfer.isPending },
+        {
+          label: 'Confirm',
+          onSelect: () => confirm(account),
+          slot: 'R4',
+          primary: true,
+          disabled: transfer.isPending,
+        },
+      ]}
+      keypad={{ onEnter: () => confirm(account), onCancel: transfer.isPending ? undefined : back }}
+    >
+      <Summary
+        rows={[
+          ['Transfer', formatCents(amountCents)],
+          ['From', from],
+          ['To', toNumber ? formatAccountNumber(toNumber) : ''],
+          ...(trimmedMemo ? ([['Memo', trimmedMemo]] as Array<[string, string]>) : []),
+        ]}
+      />
+      {transfer.isPending ? (
+        <p className="notice" role="status">
+          Sending your transfer…
+        </p>
+      ) : null}
+      <ErrorAlert message={transfer.error ? errorMessage(transfer.error, 'transfer') : null} />
+    </Screen>
+  );
+}

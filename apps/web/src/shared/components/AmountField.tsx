@@ -1,0 +1,81 @@
+import { formatCents } from '@atm/money';
+import { useId } from 'react';
+
+export interface AmountFieldProps {
+  label?: string;
+  cents: number;
+  onChange: (cents: number) => void;
+  /** `dollars`: each digit is a whole dollar (cash); `cents`: digits shift in from the right. */
+  mode?: 'cents' | 'dollars';
+  autoFocus?: boolean;
+  onFocus?: () => void;
+  hint?: string;
+}
+
+const MAX_DIGITS = 9;
+
+/** The amount as ATMs take it: the digits typed, read as money, never a float. */
+export function amountFromDigits(digits: string, mode: 'cents' | 'dollars'): number {
+  const trimmed = digits.replace(/\D/g, '').replace(/^0+/, '').slice(0, MAX_DIGITS);
+  const value = trimmed === '' ? 0 : Number(trimmed);
+  return mode === 'dollars' ? value * 100 : value;
+}
+
+export function amountDigits(cents: number, mode: 'cents' | 'dollars'): string {
+  if (cents === 0) return '';
+  return String(mode === 'dollars' ? Math.trunc(cents / 100) : cents);
+}
+
+export function appendAmountDigit(cents: number, digit: string, mode: 'cents' | 'dollars'): number {
+  return amountFromDigits(amountDigits(cents, mode) + digit, mode);
+}
+
+export function dropAmountDigit(cents: number, mode: 'cents' | 'dollars'): number {
+  return amountFromDigits(amountDigits(cents, mode).slice(0, -1), mode);
+}
+
+function display(cents: number, mode: 'cents' | 'dollars'): string {
+  const text = formatCents(cents);
+  return mode === 'dollars' ? text.replace(/\.00$/, '') : text;
+}
+
+export function AmountField({
+  label = 'Amount',
+  cents,
+  onChange,
+  mode = 'cents',
+  autoFocus,
+  onFocus,
+  hint,
+}: AmountFieldProps) {
+  const hintId = useId();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`${hintId}-input`}>
+        {label}
+      </label>
+      <input
+        id={`${hintId}-input`}
+        aria-describedby={hint ? hintId : undefined}
+        className="field__input field__input--money"
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        autoFocus={autoFocus}
+        value={display(cents, mode)}
+        onFocus={onFocus}
+        onChange={(e) => {
+          // Whatever was typed or deleted, the digits left are the amount.
+          const digits = e.target.value.replace(/\D/g, '');
+          const shown = mode === 'dollars' ? digits : digits.replace(/^0+/, '');
+          onChange(amountFromDigits(shown, mode));
+        }}
+      />
+      {hint ? (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}

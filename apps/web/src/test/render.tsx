@@ -1,0 +1,23 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { type ReactElement } from 'react';
+import { createQueryClient } from '../app/query-client';
+import { Machine } from '../features/machine/components/Machine';
+import { SessionProvider } from '../features/session/hooks/session-context';
+import { tokenStore } from '../shared/api/http';
+
+/** Renders one screen inside the machine (keypad included), signed in with a fake token. */
+export function renderScreen(screen: ReactElement, { signedIn = true } = {}) {
+  tokenStore.set(signedIn ? 'test-token' : null);
+  const client = createQueryClient();
+  client.setDefaultOptions({ queries: { retry: false, refetchOnWindowFocus: false } });
+  const onEnded = jest.fn();
+  const result = render(
+    <QueryClientProvider client={client}>
+      <SessionProvider onEnded={onEnded}>
+        <Machine card="inside">{screen}</Machine>
+      </SessionProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, client, onEnded };
+}
