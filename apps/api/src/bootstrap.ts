@@ -47,6 +47,9 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     requestIdHeader: false,
+    // Past any URL Node accepts (16 KiB of headers), so an overlong path id always reaches
+    // the UUID pipe (400 problem+json) instead of the router's own 414 body.
+    maxParamLength: 65_536,
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -114,7 +114,19 @@ export function mapError(error: unknown): Mapped {
         detail: 'The service is temporarily unavailable',
         extras: { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS },
       };
+    case 403:
+      // The framework's own refusals (e.g. a static path escaping its root): nothing there.
+      return { code: 'NOT_FOUND', status: 404, detail: 'No such resource', extras: {} };
     default:
+      if (status !== undefined && status < 500) {
+        // Any other client error the framework raises (414, 406, ...) is a malformed request.
+        return {
+          code: 'VALIDATION_FAILED',
+          status: 400,
+          detail: 'The request is not valid',
+          extras: { errors: [{ field: 'request', message: 'is not of the documented shape' }] },
+        };
+      }
       return {
         code: 'INTERNAL_ERROR',
         status: 500,
