@@ -14,6 +14,7 @@ import { MaintenanceGuard } from './maintenance/maintenance.guard';
 import { MetricsModule } from './metrics/metrics.module';
 import { AtmThrottlerGuard } from './rate-limit/atm-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { StatementsModule } from './statements/statements.module';
 import { TransactionsModule } from './transactions/transactions.module';
 
 /**
@@ -36,6 +37,7 @@ export class AppModule {
         AuthModule,
         AccountsModule,
         TransactionsModule,
+        StatementsModule,
         AdminModule,
       ],
       providers: [

@@ -49,7 +49,7 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
     requestIdHeader: false,
     // Past any URL Node accepts (16 KiB of headers), so an overlong path id always reaches
     // the UUID pipe (400 problem+json) instead of the router's own 414 body.
-    maxParamLength: 65_536,
+    routerOptions: { maxParamLength: 65_536 },
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(

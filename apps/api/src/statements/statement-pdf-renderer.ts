@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import { maskAccountNumber } from '@atm/contracts';
+import { formatCents } from '@atm/money';
+import { DateTime } from 'luxon';
+import PDFDocument from 'pdfkit';
+import { type StatementDocument, type StatementTotals, totalsOf } from './statement-document';
+
+/** The bank as printed on every statement. */
+export const STATEMENT_BANK = {
+  name: 'Harbor Savings Bank',
+  address: ['200 Harbor Street', 'Bayport, CA 94000'],
+  contact: 'Questions? Call 1-800-555-0100 or visit any Harbor Savings Bank branch.',
+} as const;
+
+export interface RenderedStatement {
+  pdf: Buffer;
+  pageCount: number;
+}
+
+/** A statement that could not be drawn: retrying the same data would fail the same way. */
+export class StatementRenderError extends Error {
+  override readonly name = 'StatementRenderError';
+}
+
+const PAGE = { width: 612, height: 792, margin: 50, footer: 40 } as const;
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** Where rows stop: below this the footer ("Page N of M") is drawn. */
+const CONTENT_BOTTOM = PAGE.height - PAGE.margin - PAGE.footer;
+const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
+const ROW_FONT_SIZE = 8.5;
+const ROW_PADDING = 3;
+
+interface Column {
+  title: string;
+  width: number;
+  align: 'left' | 'right';
+}
+const COLUMNS = {
+  date: { title: 'Date', width: 62, align: 'left' },
+  description: { title: 'Description', width: 206, align: 'left' },
+  moneyIn: { title: 'Money in', width: 78, align: 'right' },
+  moneyOut: { title: 'Money out', width: 78, align: 'right' },
+  balance: { title: 'Balance', width: 88, align: 'right' },
+} satisfies Record<string, Column>;
+type ColumnName = keyof typeof COLUMNS;
+const COLUMN_ORDER: ColumnName[] = ['date', 'description', 'moneyIn', 'moneyOut', 'balance'];
+const COLUMN_GAP = 0;
+
+/**
+ * The standard PDF fonts only have the Windows-1252 characters. Anything else a memo may
+ * carry (emoji, other scripts) is shown as "?" rather than as a wrong glyph.
+ */
+const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+export function printable(text: string): string {
+  return Array.from(text)
+    .map((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) return ch;
+      if (WIN_ANSI_EXTRA.includes(ch)) return ch;
+      return code < 0x20 ? ' ' : '?';
+    })
+    .join('');
+}
+
+function longDay(isoDay: string): string {
+  return DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('LLLL d, yyyy');
+}
+
+const ACCOUNT_TYPE_NAMES = { CHECKING: 'Checking account', SAVINGS: 'Savings account' } as const;
+
+/**
+ * Draws a bank statement with pdfkit: the bank's name and address, the customer, the account
+ * masked to its last four digits, the period, a summary, then one row per ledger entry
+ * (date, description, money in, money out, running balance) that breaks across pages with
+ * the column headers repeated, totals, the closing balance, and "Page N of M" on every page.
+ * The text is real text (standard fonts), so it can be selected and searched.
+ */
+@Injectable()
+export class StatementPdfRenderer {
+  async render(document: StatementDocument): Promise<RenderedStatement> {
+    try {
+      return await draw(document, totalsOf(document));
+    } catch (error) {
+      throw new StatementRenderError(error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+function draw(document: StatementDocument, totals: StatementTotals): Promise<RenderedStatement> {
+  const masked = maskAccountNumber(document.accountNumber);
+  const period = `${longDay(document.from)} to ${longDay(document.to)}`;
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    info: {
+      Title: `${STATEMENT_BANK.name} statement ${masked}, ${period}`,
+      Author: STATEMENT_BANK.name,
+      Subject: 'Account statement',
+    },
+  });
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  let y = drawFirstPageHeader(doc, document, totals, masked, period);
+  y = drawColumnHeaders(doc, y);
+
+  const newPage = (): void => {
+    doc.addPage();
+    y = drawContinuationHeader(doc, masked, period);
+    y = drawColumnHeaders(doc, y);
+  };
+  const row = (cells: Partial<Record<ColumnName, string>>, bold = false): void => {
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(ROW_FONT_SIZE);
+    const description = cells.description ?? '';
+    const height =
+      Math.max(
+        doc.heightOfString(description, { width: COLUMNS.description.width - 4 }),
+        doc.currentLineHeight(),
+      ) +
+      2 * ROW_PADDING;
+    if (y + height > CONTENT_BOTTOM) newPage();
+    doc
+      .font(bold ? FONT.bold : FONT.regular)
+      .fontSize(ROW_FONT_SIZE)
+      .fillColor('#000000');
+    let x = PAGE.margin;
+    for (const name of COLUMN_ORDER) {
+      const column = COLUMNS[name];
+      const text = cells[name];
+      if (text) {
+        doc.text(text, x, y + ROW_PADDING, {
+          width: column.width - 4,
+          align: column.align,
+          lineBreak: name === 'description',
+        });
+      }
+      x += column.width + COLUMN_GAP;
+    }
+    y += height;
+    doc
+      .moveTo(PAGE.margin, y)
+      .lineTo(PAGE.margin + CONTENT_WIDTH, y)
+      .lineWidth(0.3)
+      .strokeColor('#d0d0d0')
+      .stroke();
+  };
+
+  row(
+    {
+      date: shortDay(document.from),
+      description: 'Opening balance',
+      balance: formatCents(document.openingCents),
+    },
+    true,
+  );
+  if (totals.lines.length === 0) row({ description: 'No transactions in this period' });
+  for (const line of totals.lines) {
+    row({
+      date: DateTime.fromJSDate(line.postedAt, { zone: document.timeZone }).toFormat('MM/dd/yyyy'),
+      description: printable(line.description),
+      moneyIn: line.amountCents > 0 ? formatCents(line.amountCents) : '',
+      moneyOut: line.amountCents < 0 ? formatCents(-line.amountCents) : '',
+      balance: formatCents(line.balanceCents),
+    });
+  }
+  row(
+    {
+      description: 'Totals',
+      moneyIn: formatCents(totals.totalInCents),
+      moneyOut: formatCents(totals.totalOutCents),
+    },
+    true,
+  );
+  row(
+    {
+      date: shortDay(document.to),
+      description: 'Closing balance',
+      balance: formatCents(totals.closingCents),
+    },
+    true,
+  );
+
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    drawFooter(doc, index - range.start + 1, range.count);
+  }
+  doc.end();
+  return finished.then((pdf) => ({ pdf, pageCount: range.count }));
+}
+
+function shortDay(isoDay: string): string {
+  return DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('MM/dd/yyyy');
+}
+
+function drawFirstPageHeader(
+  doc: PDFKit.PDFDocument,
+  document: StatementDocument,
+  totals: StatementTotals,
+  masked: string,
+  period: string,
+): number {
+  const left = PAGE.margin;
+  doc
+    .fillColor('#0b3d5c')
+    .font(FONT.bold)
+    .fontSize(18)
+    .text(STATEMENT_BANK.name, left, PAGE.margin);
+  doc.fillColor('#444444').font(FONT.regular).fontSize(9);
+  for (const line of STATEMENT_BANK.address) doc.text(line);
+
+  doc
+    .fillColor('#000000')
+    .font(FONT.bold)
+    .fontSize(14)
+    .text('Account Statement', left, PAGE.margin, { width: CONTENT_WIDTH, align: 'right' });
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(`Statement date: ${longDay(document.statementDate)}`, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+    })
+    .text(`Period: ${period}`, { width: CONTENT_WIDTH, align: 'right' });
+
+  let y = PAGE.margin + 70;
+  doc.font(FONT.bold).fontSize(11).text(printable(document.customerName), left, y);
+  doc
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(`${ACCOUNT_TYPE_NAMES[document.accountType]} ${masked}`)
+    .text(`All times in ${document.timeZone}. Amounts in US dollars.`);
+  y = doc.y + 14;
+
+  // The summary box: where the period started and ended, and what moved in between.
+  const summary: Array<[string, string]> = [
+    [`Opening balance on ${longDay(document.from)}`, formatCents(document.openingCents)],
+    ['Total money in', formatCents(totals.totalInCents)],
+    ['Total money out', formatCents(totals.totalOutCents)],
+    [`Closing balance on ${longDay(document.to)}`, formatCents(totals.closingCents)],
+  ];
+  const boxHeight = summary.length * 15 + 26;
+  doc.lineWidth(0.8).strokeColor('#0b3d5c').rect(left, y, CONTENT_WIDTH, boxHeight).stroke();
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor('#0b3d5c')
+    .text('Summary', left + 10, y + 8);
+  let lineY = y + 24;
+  for (const [label, amount] of summary) {
+    doc
+      .font(FONT.regular)
+      .fontSize(9.5)
+      .fillColor('#000000')
+      .text(label, left + 10, lineY, { lineBreak: false });
+    doc.font(FONT.bold).text(amount, left + 10, lineY, {
+      width: CONTENT_WIDTH - 20,
+      align: 'right',
+      lineBreak: false,
+    });
+    lineY += 15;
+  }
+  return y + boxHeight + 16;
+}
+
+function drawContinuationHeader(doc: PDFKit.PDFDocument, masked: string, period: string): number {
+  doc
+    .fillColor('#0b3d5c')
+    .font(FONT.bold)
+    .fontSize(11)
+    .text(STATEMENT_BANK.name, PAGE.margin, PAGE.margin, { lineBreak: false });
+  doc
+    .fillColor('#000000')
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(`Statement ${masked}, ${period} (continued)`, PAGE.margin, PAGE.margin, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+      lineBreak: false,
+    });
+  return PAGE.margin + 24;
+}
+
+function drawColumnHeaders(doc: PDFKit.PDFDocument, top: number): number {
+  const height = 18;
+  doc.rect(PAGE.margin, top, CONTENT_WIDTH, height).fillColor('#e8eef3').fill();
+  doc.fillColor('#0b3d5c').font(FONT.bold).fontSize(9);
+  let x = PAGE.margin;
+  for (const name of COLUMN_ORDER) {
+    const column = COLUMNS[name];
+    doc.text(column.title, x, top + 5, {
+      width: column.width - 4,
+      align: column.align,
+      lineBreak: false,
+    });
+    x += column.width + COLUMN_GAP;
+  }
+  return top + height + 2;
+}
+
+function drawFooter(doc: PDFKit.PDFDocument, page: number, pageCount: number): void {
+  // Writing below the bottom margin would make pdfkit open a new page: lift it for the footer.
+  const bottomMargin = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  const y = PAGE.height - PAGE.margin - 12;
+  doc
+    .moveTo(PAGE.margin, y - 6)
+    .lineTo(PAGE.margin + CONTENT_WIDTH, y - 6)
+    .lineWidth(0.5)
+    .strokeColor('#0b3d5c')
+    .stroke();
+  doc
+    .fillColor('#666666')
+    .font(FONT.regular)
+    .fontSize(7.5)
+    .text(STATEMENT_BANK.contact, PAGE.margin, y, { width: CONTENT_WIDTH - 80, lineBreak: false });
+  doc.fillColor('#000000').fontSize(8).text(`Page ${page} of ${pageCount}`, PAGE.margin, y, {
+    width: CONTENT_WIDTH,
+    align: 'right',
+    lineBreak: false,
+  });
+  doc.page.margins.bottom = bottomMargin;
+}

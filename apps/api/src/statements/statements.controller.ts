@@ -1,0 +1,68 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Ip,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type StatementResponse } from '@atm/contracts';
+import { type FastifyReply } from 'fastify';
+import { UuidParamPipe } from '../accounts/uuid-param.pipe';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { StatementRequestDto } from './dto/statement-request.dto';
+import { StatementsService } from './statements.service';
+
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class StatementsController {
+  constructor(private readonly statements: StatementsService) {}
+
+  @Post('accounts/:id/statements')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Request a PDF statement of a period; it is made in the background' })
+  async request(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) accountId: string,
+    @Body() body: StatementRequestDto,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StatementResponse> {
+    const statement = await this.statements.request(principal, accountId, body, ip);
+    void reply.header('Location', `/api/v1/statements/${statement.id}`);
+    return { statement };
+  }
+
+  @Get('statements/:id')
+  @ApiOperation({ summary: 'A statement and its state (PENDING, PROCESSING, READY, FAILED)' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StatementResponse> {
+    void reply.header('Cache-Control', 'no-store');
+    return { statement: await this.statements.get(principal.customerId, id) };
+  }
+
+  @Get('statements/:id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Download a READY statement (409 STATEMENT_NOT_READY before)' })
+  async pdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.statements.download(principal.customerId, id);
+    void reply.header('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.stream, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.fileName}"`,
+      ...(file.length !== undefined ? { length: file.length } : {}),
+    });
+  }
+}
