@@ -23,6 +23,10 @@ module.exports = {
     api.unit,
     ...engines.map((engine) => api[engine]),
     require('./apps/web/jest.config.cjs'),
-    ...optional('infra/jest.config.cjs', 'apps/web/e2e/jest.config.cjs'),
+    ...optional(
+      'infra/jest.config.cjs',
+      'apps/web/e2e/jest.config.cjs',
+      'apps/api/test/resilience/jest.config.cjs',
+    ),
   ],
 };
