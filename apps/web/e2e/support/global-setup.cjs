@@ -3,7 +3,7 @@
 // servers on fresh databases: one with the normal session timeout and one with a short
 // one for the expiry journey.
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, openSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, openSync } = require('node:fs');
 const { createServer } = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
@@ -84,6 +84,8 @@ module.exports = async function globalSetup() {
     );
     return;
   }
+  // tmp/ is git-ignored, so a fresh clone does not have it yet.
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
   const buildDir = mkdtempSync(path.join(root, 'tmp', 'e2e-build-'));
   globalThis.__ATM_E2E__.dirs.push(buildDir);
   const apiDir = path.join(buildDir, 'api');
