@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Pool } from 'pg';
+import { formatCents } from '@atm/money';
 import { PrivateRedis } from '../support/private-services';
 import {
   ApiProcess,
@@ -64,7 +65,7 @@ const SEED = envNumber('RESILIENCE_SEED', (Date.now() % 1_000_000_000) + 1);
 const NOTES = Math.max(5_000, OPS * 4);
 
 const log = (scenario: string, text: string) => console.log(`[resilience:${scenario}] ${text}`);
-const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+const money = formatCents;
 
 /** One scenario's bank: database, Redis, processes, and what must be cleaned up. */
 class Bank {
