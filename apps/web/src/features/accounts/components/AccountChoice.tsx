@@ -1,6 +1,9 @@
 import { type Account, maskAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
-import { type ScreenOption } from '../../machine/components/Screen';
+import { errorMessage } from '../../../shared/api/error-messages';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { Screen, type ScreenOption } from '../../machine/components/Screen';
+import { type useAccountStep } from '../hooks/useAccountStep';
 import { accountTypeName } from '../hooks/useAccounts';
 
 /** "Checking ••••0001 · $5,250.00 available": the name starts with the account's type. */
@@ -18,4 +21,40 @@ export function accountOptions(
     onSelect: () => onChoose(account),
     disabled: disabled(account),
   }));
+}
+
+export interface AccountChoiceScreenProps {
+  title: string;
+  question: string;
+  accountStep: ReturnType<typeof useAccountStep>;
+  onBack: () => void;
+}
+
+/** The first step of every money screen: which account (skipped with a single account). */
+export function AccountChoiceScreen({
+  title,
+  question,
+  accountStep,
+  onBack,
+}: AccountChoiceScreenProps) {
+  return (
+    <Screen
+      title={title}
+      options={[
+        ...accountOptions(accountStep.list, accountStep.choose),
+        { label: 'Main menu', onSelect: onBack, slot: 'L4' },
+      ]}
+      keypad={{ onCancel: onBack }}
+    >
+      {accountStep.accounts.isPending ? (
+        <p className="notice" role="status">
+          Loading your accounts…
+        </p>
+      ) : null}
+      {accountStep.accounts.isError ? (
+        <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
+      ) : null}
+      <p className="lead">{question}</p>
+    </Screen>
+  );
 }

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Summary } from '../../../shared/components/Summary';
-import { accountOptions } from '../../accounts/components/AccountChoice';
+import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
 import { accountTypeName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
@@ -43,24 +43,12 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
 
   if (!account) {
     return (
-      <Screen
+      <AccountChoiceScreen
         title="Deposit: choose an account"
-        options={[
-          ...accountOptions(accountStep.list, accountStep.choose),
-          { label: 'Main menu', onSelect: onBack, slot: 'L4' },
-        ]}
-        keypad={{ onCancel: onBack }}
-      >
-        {accountStep.accounts.isPending ? (
-          <p className="notice" role="status">
-            Loading your accounts…
-          </p>
-        ) : null}
-        {accountStep.accounts.isError ? (
-          <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
-        ) : null}
-        <p className="lead">Which account is the deposit for?</p>
-      </Screen>
+        question="Which account is the deposit for?"
+        accountStep={accountStep}
+        onBack={onBack}
+      />
     );
   }
   const into = `${accountTypeName(account)} ${maskAccountNumber(account.number)}`;

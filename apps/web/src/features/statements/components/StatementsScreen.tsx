@@ -8,7 +8,7 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { isoDaysBefore, statementToday } from '../../../shared/format/dates';
-import { accountOptions } from '../../accounts/components/AccountChoice';
+import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
 import { accountTypeName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
@@ -97,24 +97,12 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
 
   if (!account) {
     return (
-      <Screen
+      <AccountChoiceScreen
         title="Statements: choose an account"
-        options={[
-          ...accountOptions(accountStep.list, accountStep.choose),
-          { label: 'Main menu', onSelect: onBack, slot: 'L4' },
-        ]}
-        keypad={{ onCancel: onBack }}
-      >
-        {accountStep.accounts.isPending ? (
-          <p className="notice" role="status">
-            Loading your accounts…
-          </p>
-        ) : null}
-        {accountStep.accounts.isError ? (
-          <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
-        ) : null}
-        <p className="lead">Which account is the statement for?</p>
-      </Screen>
+        question="Which account is the statement for?"
+        accountStep={accountStep}
+        onBack={onBack}
+      />
     );
   }
 

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Summary } from '../../../shared/components/Summary';
-import { accountOptions } from '../../accounts/components/AccountChoice';
+import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
 import { accountTypeName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
@@ -60,24 +60,12 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
 
   if (!account) {
     return (
-      <Screen
+      <AccountChoiceScreen
         title="Withdraw cash: choose an account"
-        options={[
-          ...accountOptions(accountStep.list, accountStep.choose),
-          { label: 'Main menu', onSelect: onBack, slot: 'L4' },
-        ]}
-        keypad={{ onCancel: onBack }}
-      >
-        {accountStep.accounts.isPending ? (
-          <p className="notice" role="status">
-            Loading your accounts…
-          </p>
-        ) : null}
-        {accountStep.accounts.isError ? (
-          <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
-        ) : null}
-        <p className="lead">Which account should the cash come from?</p>
-      </Screen>
+        question="Which account should the cash come from?"
+        accountStep={accountStep}
+        onBack={onBack}
+      />
     );
   }
 
