@@ -32,10 +32,12 @@ const SENTENCES: Record<ErrorCode, Sentence> = {
     return `The PIN is not correct. You have ${left} ${left === 1 ? 'try' : 'tries'} left.`;
   },
   CARD_BLOCKED: () => 'This card is blocked. Please contact the bank.',
+  FORBIDDEN: () => 'This action is not allowed.',
   NOT_FOUND: () => 'That account could not be found.',
   IDEMPOTENCY_IN_PROGRESS: () =>
     'Your request is still being processed. Please wait a moment and try again.',
   STATEMENT_NOT_READY: () => 'The statement is not ready yet. Please wait a moment.',
+  STATEMENT_GONE: () => 'This statement is no longer available. Please request a new one.',
   IDEMPOTENCY_KEY_REUSED: () =>
     'This request clashes with an earlier one. Please start the transaction again.',
   INVALID_AMOUNT: (_p, op) =>
@@ -62,6 +64,9 @@ const SENTENCES: Record<ErrorCode, Sentence> = {
     'That PIN is too easy to guess. Avoid repeated digits, runs like 1234, and your current PIN.',
   CANNOT_DISPENSE: () =>
     'The ATM cannot make that amount from the notes it holds. Please choose another amount.',
+  ACCOUNT_NOT_EMPTY: () => 'The account still holds money, so it cannot be closed.',
+  INVALID_OVERDRAFT_LINK: () => 'Only a savings account of the same customer can be linked.',
+  ADMIN_LOCKED: () => 'Too many failed sign-ins. Please try again later.',
   CARD_LOCKED: (p, _op, now) =>
     `Your card is locked after too many wrong PINs. It stays locked ${lockedUntilText(p.lockedUntil, now)}.`,
   RATE_LIMITED: (_p, op) =>
