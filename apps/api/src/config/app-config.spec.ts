@@ -72,6 +72,7 @@ describe('loadConfig', () => {
       SECRET_KEY: secret,
       PIN_PEPPER: `${secret}p`,
       CARD_HASH_KEY: `${secret}c`,
+      ADMIN_TOTP_KEY: `${secret}t`,
       STATEMENT_S3_BUCKET: 'statements',
     });
     expect(config.isProduction).toBe(true);

@@ -10,6 +10,7 @@ export const DEVELOPMENT_SECRETS = {
   SECRET_KEY: 'dev-only-secret-key-change-me-0123456789abcdef',
   PIN_PEPPER: 'dev-only-pin-pepper-change-me-0123456789abcdef',
   CARD_HASH_KEY: 'dev-only-card-hash-key-change-me-0123456789ab',
+  ADMIN_TOTP_KEY: 'dev-only-admin-totp-key-change-me-0123456789',
 } as const;
 
 const positiveInt = (fallback: number) =>
@@ -65,6 +66,15 @@ const environmentSchema = z.object({
   SECRET_KEY: optionalText,
   PIN_PEPPER: optionalText,
   CARD_HASH_KEY: optionalText,
+  ADMIN_TOTP_KEY: optionalText,
+  ADMIN_TOTP_REQUIRED: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .optional(),
+  ADMIN_ALLOWLIST: optionalText.refine(
+    (v) => v === undefined || v.split(',').every((part) => CIDR.test(part.trim())),
+    'must be a comma-separated list of IP addresses or CIDR ranges',
+  ),
+  STATEMENT_RETENTION_DAYS: positiveInt(30),
   SESSION_TIMEOUT_SECONDS: positiveInt(120),
   SESSION_MAX_SECONDS: positiveInt(900),
   MAX_FAILED_PIN_ATTEMPTS: positiveInt(3),
@@ -131,6 +141,13 @@ export interface AppConfig {
   secretKey: string;
   pinPepper: string;
   cardHashKey: string;
+  /** Encrypts admins' TOTP secrets at rest (AES-256-GCM, key derived from this value). */
+  adminTotpKey: string;
+  /** Whether an admin without a TOTP secret may not sign in at all. */
+  adminTotpRequired: boolean;
+  /** Networks allowed to reach /admin and /api/v1/admin/ (empty: everyone). */
+  adminAllowlist: string[];
+  statementRetentionDays: number;
   sessionTimeoutSeconds: number;
   sessionMaxSeconds: number;
   maxFailedPinAttempts: number;
@@ -165,7 +182,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const SECRET_NAMES = ['SECRET_KEY', 'PIN_PEPPER', 'CARD_HASH_KEY'] as const;
+const SECRET_NAMES = ['SECRET_KEY', 'PIN_PEPPER', 'CARD_HASH_KEY', 'ADMIN_TOTP_KEY'] as const;
 const MIN_SECRET_LENGTH = 32;
 
 function parseTrustProxy(value: string): boolean | number | string[] {
@@ -199,6 +216,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (short.length > 0) {
       throw new ConfigError(
         `Invalid configuration: ${short.join(', ')} must be at least ${MIN_SECRET_LENGTH} characters in production`,
+      );
+    }
+    if (e.ADMIN_TOTP_REQUIRED === 'false' || e.ADMIN_TOTP_REQUIRED === '0') {
+      throw new ConfigError(
+        'Invalid configuration: ADMIN_TOTP_REQUIRED must not be false in production',
       );
     }
     // Local files neither survive a task nor are shared between tasks.
@@ -240,6 +262,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretKey: e.SECRET_KEY ?? DEVELOPMENT_SECRETS.SECRET_KEY,
     pinPepper: e.PIN_PEPPER ?? DEVELOPMENT_SECRETS.PIN_PEPPER,
     cardHashKey: e.CARD_HASH_KEY ?? DEVELOPMENT_SECRETS.CARD_HASH_KEY,
+    adminTotpKey: e.ADMIN_TOTP_KEY ?? DEVELOPMENT_SECRETS.ADMIN_TOTP_KEY,
+    adminTotpRequired:
+      e.ADMIN_TOTP_REQUIRED === undefined
+        ? isProduction
+        : e.ADMIN_TOTP_REQUIRED === 'true' || e.ADMIN_TOTP_REQUIRED === '1',
+    adminAllowlist: e.ADMIN_ALLOWLIST?.split(',').map((p) => p.trim()) ?? [],
+    statementRetentionDays: e.STATEMENT_RETENTION_DAYS,
     sessionTimeoutSeconds: e.SESSION_TIMEOUT_SECONDS,
     sessionMaxSeconds: e.SESSION_MAX_SECONDS,
     maxFailedPinAttempts: e.MAX_FAILED_PIN_ATTEMPTS,
