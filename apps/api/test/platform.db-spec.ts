@@ -1,11 +1,16 @@
 import { type ProblemDetails, type ReadyResponse } from '@atm/contracts';
+import { ManualClock } from '../src/common/clock';
 import { DEMO, TestApp } from './support/test-app';
+
+/** Past the one second a process trusts its last reading of the maintenance flag. */
+const PAST_MAINTENANCE_CACHE_SECONDS = 1.1;
 
 describe('HTTP platform', () => {
   let t: TestApp;
+  const clock = new ManualClock();
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ clock });
   });
 
   afterAll(async () => {
@@ -108,7 +113,8 @@ describe('HTTP platform', () => {
 
   it('answers 503 MAINTENANCE on /api/v1 while in maintenance, but not on /health, /ready or unknown routes', async () => {
     await t.sql(`UPDATE atm_settings SET maintenance = true`);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The flag's cache runs on the injected clock: no test waits for it.
+    clock.advanceSeconds(PAST_MAINTENANCE_CACHE_SECONDS);
     try {
       const login = await t.request<ProblemDetails>('POST', '/api/v1/auth/login', {
         body: { cardNumber: DEMO.alice.cardNumber, pin: DEMO.alice.pin },
@@ -120,7 +126,7 @@ describe('HTTP platform', () => {
       expect((await t.request('GET', '/api/v1/nope')).status).toBe(404);
     } finally {
       await t.sql(`UPDATE atm_settings SET maintenance = false`);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      clock.advanceSeconds(PAST_MAINTENANCE_CACHE_SECONDS);
     }
     expect(
       (

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { execute, queryRows } from '../database/transaction';
 
 /** How long a process trusts its last reading of the maintenance flag. */
@@ -14,10 +15,13 @@ const CACHE_MS = 1000;
 export class MaintenanceService {
   private cached: { value: boolean; readAt: number } | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async isOn(): Promise<boolean> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (this.cached && now - this.cached.readAt < CACHE_MS) return this.cached.value;
     const rows = await queryRows<{ maintenance: boolean }>(
       this.dataSource,
