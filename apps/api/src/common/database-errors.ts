@@ -81,3 +81,44 @@ export function isCheckViolation(error: unknown, constraint?: string): boolean {
   const e = error as { constraint?: string; driverError?: { constraint?: string } };
   return (e.constraint ?? e.driverError?.constraint) === constraint;
 }
+
+/** What a log line may say about an error. */
+export interface LoggableError {
+  type: string;
+  message: string;
+  code?: string;
+  constraint?: string;
+  stack?: string;
+}
+
+/**
+ * The part of an error that may be logged. A database error (TypeORM's QueryFailedError,
+ * or pg's own) carries the statement, its parameters (ids, a memo, a new PIN hash) and the
+ * driver's error object with the row's values in `detail`: only its code, message and
+ * constraint are kept. Other errors keep their message and stack, never their own fields.
+ */
+export function loggableError(error: unknown): LoggableError {
+  const type =
+    error instanceof Error
+      ? error.name
+      : typeof error === 'object' && error !== null
+        ? 'object'
+        : typeof error;
+  const message = errorMessage(error);
+  const code = errorCode(error);
+  if (code !== undefined) {
+    const e = error as { constraint?: unknown; driverError?: { constraint?: unknown } };
+    const constraint = e.constraint ?? e.driverError?.constraint;
+    return {
+      type,
+      message,
+      code,
+      ...(typeof constraint === 'string' ? { constraint } : {}),
+    };
+  }
+  return {
+    type,
+    message,
+    ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+  };
+}

@@ -14,7 +14,7 @@ import {
 } from '@atm/contracts';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorExtras } from './domain-error';
-import { isDatabaseUnavailableError } from './database-errors';
+import { isDatabaseUnavailableError, loggableError } from './database-errors';
 import { type WebAppFallback } from '../web/web-app';
 
 interface Mapped {
@@ -173,10 +173,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
 
     if (mapped.status >= 500) {
-      // The log gets the cause (without request bodies); the client never does.
+      // The log gets the cause (without request bodies or SQL parameters); the client never does.
       this.logger.error(
         {
-          err: error,
+          err: loggableError(error),
           code: mapped.code,
           method: request?.method,
           route: request?.routeOptions?.url,
