@@ -80,24 +80,21 @@ export class CashService {
       ]);
     }
     const work = async (runner: Queryable) => {
-      let cassettes = await queryRows<{ id: number }>(
+      // Creates the denomination's cassettes if it has none; a concurrent load of the same
+      // new denomination waits on the unique slot and then inserts nothing. (NOT EXISTS keeps
+      // ordinary loads from drawing ids off the sequence only to discard them.)
+      await runner.query(
+        `INSERT INTO note_cassettes (denomination_cents, slot, note_count)
+         SELECT $1, slot, 0 FROM generate_series(0, $2::int - 1) AS slot
+          WHERE NOT EXISTS (SELECT 1 FROM note_cassettes WHERE denomination_cents = $1)
+         ON CONFLICT (denomination_cents, slot) DO NOTHING`,
+        [denominationCents, CASSETTES_PER_DENOMINATION],
+      );
+      const cassettes = await queryRows<{ id: number }>(
         runner,
         `SELECT id FROM note_cassettes WHERE denomination_cents = $1 ORDER BY id FOR UPDATE`,
         [denominationCents],
       );
-      if (cassettes.length === 0) {
-        const [next] = await queryRows<{ next: number }>(
-          runner,
-          `SELECT COALESCE(MAX(id), 0) + 1 AS next FROM note_cassettes`,
-        );
-        const first = Number(next?.next ?? 1);
-        const ids = Array.from({ length: CASSETTES_PER_DENOMINATION }, (_, i) => first + i);
-        await runner.query(
-          `INSERT INTO note_cassettes (id, denomination_cents, note_count) SELECT unnest($1::smallint[]), $2, 0`,
-          [ids, denominationCents],
-        );
-        cassettes = ids.map((id) => ({ id }));
-      }
       const share = Math.floor(count / cassettes.length);
       let extra = count % cassettes.length;
       for (const cassette of cassettes) {
