@@ -1,6 +1,9 @@
+import { DomainError } from './domain-error';
+
 /**
  * Classifies errors from `pg`/TypeORM. A dependency that is down must answer 503 and change
- * nothing; a serialization failure or deadlock is retried before any answer is given.
+ * nothing; a serialization failure or deadlock is retried before any answer is given; a row
+ * lock that cannot be had is a busy row, not an outage (see busyRowRefusal).
  */
 
 const CONNECTION_ERROR_CODES = new Set([
@@ -15,7 +18,6 @@ const CONNECTION_ERROR_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '53300', // too_many_connections
-  '55P03', // lock_not_available: a lock waited past lock_timeout; retry with the same key
   '57014', // query_canceled (statement_timeout)
   '08000',
   '08003',
@@ -66,6 +68,23 @@ export function isTransientTransactionError(error: unknown): boolean {
 /** lock_not_available: waited longer than lock_timeout for a row lock. */
 export function isLockTimeout(error: unknown): boolean {
   return errorCode(error) === '55P03';
+}
+
+/**
+ * The answer to a row lock that could not be had after the bounded retry (the contract's
+ * Hardening rule): with an Idempotency-Key the client retries with the same key (409);
+ * without one it is told to come back in a second (429). Never 503: the database is up.
+ */
+export function busyRowRefusal(withIdempotencyKey: boolean): DomainError {
+  if (withIdempotencyKey) {
+    return new DomainError(
+      'IDEMPOTENCY_IN_PROGRESS',
+      'A request with this Idempotency-Key is still being processed; retry shortly.',
+    );
+  }
+  return new DomainError('RATE_LIMITED', 'The ATM is busy. Please try again in a moment.', {
+    retryAfterSeconds: 1,
+  });
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -14,7 +14,12 @@ import {
 } from '@atm/contracts';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorExtras } from './domain-error';
-import { isDatabaseUnavailableError, loggableError } from './database-errors';
+import {
+  busyRowRefusal,
+  isDatabaseUnavailableError,
+  isLockTimeout,
+  loggableError,
+} from './database-errors';
 import { type WebAppFallback } from '../web/web-app';
 
 interface Mapped {
@@ -162,7 +167,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const mapped = mapError(error);
+    const mapped = mapError(
+      isLockTimeout(error)
+        ? busyRowRefusal(request?.headers['idempotency-key'] !== undefined)
+        : error,
+    );
     if (
       mapped.status === 404 &&
       this.webApp?.shouldServe(request) &&

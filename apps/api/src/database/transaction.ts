@@ -1,5 +1,6 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { isTransientTransactionError } from '../common/database-errors';
+import { retryOnLockTimeout } from '../common/lock-retry';
 
 export type Queryable = Pick<EntityManager, 'query'>;
 
@@ -16,7 +17,8 @@ export class RetryableConflict extends Error {
 /**
  * Runs `work` in one database transaction. A serialization failure or deadlock rolls the
  * whole transaction back and runs it again (a bounded number of times) before any answer
- * is given, so a client never sees one.
+ * is given, so a client never sees one. A row lock that waited past lock_timeout runs the
+ * transaction again too, a few times (retryOnLockTimeout), before the client is told to retry.
  *
  * Everything inside must use the `EntityManager` it is handed: on the embedded engine, a
  * query through the data source would wait for this very transaction to finish.
@@ -30,7 +32,11 @@ export async function inTransaction<T>(
     try {
       // Without an explicit level TypeORM sends only BEGIN (PostgreSQL's default is READ
       // COMMITTED); naming one costs an extra round trip per transaction.
-      return await (options.isolation ? dataSource.transaction(options.isolation, work) : dataSource.transaction(work));
+      return await retryOnLockTimeout(() =>
+        options.isolation
+          ? dataSource.transaction(options.isolation, work)
+          : dataSource.transaction(work),
+      );
     } catch (error) {
       const transient = isTransientTransactionError(error) || error instanceof RetryableConflict;
       if (!transient || attempt >= MAX_TRANSIENT_RETRIES) throw error;
