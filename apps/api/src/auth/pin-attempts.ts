@@ -8,12 +8,22 @@ import { type Queryable, queryRows } from '../database/transaction';
  * again from zero.
  *
  * The same rules apply to card numbers that do not exist (kept in unknown_card_attempts),
- * so that both answer alike.
+ * so that both answer alike, decay included: a count whose last wrong PIN is older than
+ * counterDecaySeconds counts as zero, for both kinds, when the next wrong PIN is counted.
  */
 
 export interface LockoutPolicy {
   maxFailedAttempts: number;
   lockoutSeconds: number;
+}
+
+/**
+ * How long a wrong-PIN count is remembered after its last wrong PIN (twice the lockout:
+ * a count is never forgotten while its lock could still be running). The one decay rule
+ * for real and unknown cards, and housekeeping's for deleting unknown cards' rows.
+ */
+export function counterDecaySeconds(policy: LockoutPolicy): number {
+  return policy.lockoutSeconds * 2;
 }
 
 export type WrongPinOutcome =
@@ -40,7 +50,19 @@ function interpret(
   };
 }
 
-const NEXT_COUNT = `CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_pin_attempts + 1 END`;
+/**
+ * The count after one more wrong PIN, in SQL over a counter row whose last wrong PIN was at
+ * `lastWrongAt`: a lock that ended, or a count older than the decay time ($decay seconds
+ * before $now), starts again from 1. One expression for both tables.
+ */
+function nextCountSql(row: string, lastWrongAt: string, now: string, decay: string): string {
+  return `CASE WHEN ${row}locked_until IS NOT NULL
+                  OR ${lastWrongAt} IS NULL
+                  OR ${lastWrongAt} <= ${now}::timestamptz - make_interval(secs => ${decay})
+               THEN 1 ELSE ${row}failed_pin_attempts + 1 END`;
+}
+
+const NEXT_COUNT = nextCountSql('', 'last_wrong_pin_at', '$2', '$5');
 
 export async function recordWrongPinForCard(
   db: Queryable,
@@ -53,10 +75,11 @@ export async function recordWrongPinForCard(
     `UPDATE cards
         SET failed_pin_attempts = ${NEXT_COUNT},
             locked_until = CASE WHEN ${NEXT_COUNT} >= $3
-                                THEN $2::timestamptz + make_interval(secs => $4) END
+                                THEN $2::timestamptz + make_interval(secs => $4) END,
+            last_wrong_pin_at = $2
       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
       RETURNING failed_pin_attempts, locked_until`,
-    [cardId, now, policy.maxFailedAttempts, policy.lockoutSeconds],
+    [cardId, now, policy.maxFailedAttempts, policy.lockoutSeconds, counterDecaySeconds(policy)],
   );
   const outcome = interpret(rows[0], policy);
   if (outcome) return outcome;
@@ -75,18 +98,26 @@ export async function recordWrongPinForUnknownCard(
   policy: LockoutPolicy,
 ): Promise<WrongPinOutcome> {
   const firstLock = policy.maxFailedAttempts <= 1;
+  const next = nextCountSql('u.', 'u.updated_at', '$2', '$6');
   const rows = await queryRows<CounterRow>(
     db,
     `INSERT INTO unknown_card_attempts AS u (number_hash, failed_pin_attempts, locked_until, updated_at)
      VALUES ($1, 1, CASE WHEN $5 THEN $2::timestamptz + make_interval(secs => $4) END, $2)
      ON CONFLICT (number_hash) DO UPDATE
-        SET failed_pin_attempts = CASE WHEN u.locked_until IS NOT NULL THEN 1 ELSE u.failed_pin_attempts + 1 END,
-            locked_until = CASE WHEN (CASE WHEN u.locked_until IS NOT NULL THEN 1 ELSE u.failed_pin_attempts + 1 END) >= $3
+        SET failed_pin_attempts = ${next},
+            locked_until = CASE WHEN ${next} >= $3
                                 THEN $2::timestamptz + make_interval(secs => $4) END,
             updated_at = $2
       WHERE u.locked_until IS NULL OR u.locked_until <= $2
      RETURNING failed_pin_attempts, locked_until`,
-    [numberHash, now, policy.maxFailedAttempts, policy.lockoutSeconds, firstLock],
+    [
+      numberHash,
+      now,
+      policy.maxFailedAttempts,
+      policy.lockoutSeconds,
+      firstLock,
+      counterDecaySeconds(policy),
+    ],
   );
   const outcome = interpret(rows[0], policy);
   if (outcome) return outcome;

@@ -3,12 +3,14 @@ import { type PgConnectionTarget } from './embedded-postgres';
 import { InitialSchema1732000000000 } from './migrations/1732000000000-initial-schema';
 import { StatementClaims1733000000000 } from './migrations/1733000000000-statement-claims';
 import { NoteCassetteSlots1734000000000 } from './migrations/1734000000000-note-cassette-slots';
+import { CardPinAttemptDecay1734000000001 } from './migrations/1734000000001-card-pin-attempt-decay';
 
 /** Every migration, in order. Schema changes are migrations only (synchronize is off). */
 export const MIGRATIONS = [
   InitialSchema1732000000000,
   StatementClaims1733000000000,
   NoteCassetteSlots1734000000000,
+  CardPinAttemptDecay1734000000001,
 ];
 
 export type DatabaseTarget = { url: string } | PgConnectionTarget;

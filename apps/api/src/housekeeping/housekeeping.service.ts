@@ -12,6 +12,7 @@ import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { execute } from '../database/transaction';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../transactions/idempotency';
+import { counterDecaySeconds } from '../auth/pin-attempts';
 
 const EVERY_MS = 15 * 60 * 1000;
 /** Ended sessions are kept a while for investigations, then removed. */
@@ -58,7 +59,15 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     const unknownCards = await execute(
       this.dataSource,
       `DELETE FROM unknown_card_attempts WHERE updated_at < $1::timestamptz - make_interval(secs => $2)`,
-      [now, this.config.lockoutDurationSeconds * 2],
+      // Past the decay time the row counts as zero anyway (pin-attempts.ts): deleting it
+      // changes no answer.
+      [
+        now,
+        counterDecaySeconds({
+          maxFailedAttempts: this.config.maxFailedPinAttempts,
+          lockoutSeconds: this.config.lockoutDurationSeconds,
+        }),
+      ],
     );
     const sessions = await execute(
       this.dataSource,
