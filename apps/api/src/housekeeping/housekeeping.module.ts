@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { StatementProcessingModule } from '../statements/statement-processing.module';
 import { HousekeepingService } from './housekeeping.service';
 
-@Module({ providers: [HousekeepingService], exports: [HousekeepingService] })
+@Module({
+  imports: [StatementProcessingModule],
+  providers: [HousekeepingService],
+  exports: [HousekeepingService],
+})
 export class HousekeepingModule {}

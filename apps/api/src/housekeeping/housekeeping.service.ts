@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { execute } from '../database/transaction';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../transactions/idempotency';
 import { counterDecaySeconds } from '../auth/pin-attempts';
+import { StatementRetention } from '../statements/statement-retention';
 
 const EVERY_MS = 15 * 60 * 1000;
 /** Ended sessions are kept a while for investigations, then removed. */
@@ -21,7 +22,8 @@ const SESSION_RETENTION_DAYS = 30;
 /**
  * Keeps the tables that grow with traffic bounded: idempotency records past their
  * retention (at least the contract's 24 hours), wrong-PIN counters of unknown cards whose
- * lock is long over, and old ended sessions. Safe to run from every API process at once.
+ * lock is long over, old ended sessions, and statements (with their PDFs) past
+ * STATEMENT_RETENTION_DAYS. Safe to run from every API process at once.
  */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,6 +34,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly statementRetention: StatementRetention,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,7 +52,12 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     if (this.timer) clearInterval(this.timer);
   }
 
-  async runOnce(): Promise<{ idempotency: number; unknownCards: number; sessions: number }> {
+  async runOnce(): Promise<{
+    idempotency: number;
+    unknownCards: number;
+    sessions: number;
+    statements: number;
+  }> {
     const now = this.clock.now();
     const idempotency = await execute(
       this.dataSource,
@@ -74,6 +82,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
       `DELETE FROM sessions WHERE created_at < $1::timestamptz - make_interval(days => $2)`,
       [now, SESSION_RETENTION_DAYS],
     );
-    return { idempotency, unknownCards, sessions };
+    const statements = await this.statementRetention.removeExpired(now);
+    return { idempotency, unknownCards, sessions, statements };
   }
 }

@@ -6,6 +6,7 @@ import { S3StatementStorage } from './s3-statement-storage';
 import { StatementLedger } from './statement-ledger';
 import { StatementPdfRenderer } from './statement-pdf-renderer';
 import { StatementProcessor } from './statement-processor';
+import { StatementRetention } from './statement-retention';
 import { StatementStorage } from './statement-storage';
 import { StatementStore } from './statement-store';
 
@@ -32,7 +33,14 @@ export function createStatementStorage(config: AppConfig): StatementStorage {
     StatementPdfRenderer,
     StatementProcessor,
     { provide: StatementStorage, inject: [APP_CONFIG], useFactory: createStatementStorage },
+    StatementRetention,
   ],
-  exports: [StatementStore, StatementProcessor, StatementStorage, StatementPdfRenderer],
+  exports: [
+    StatementStore,
+    StatementProcessor,
+    StatementStorage,
+    StatementPdfRenderer,
+    StatementRetention,
+  ],
 })
 export class StatementProcessingModule {}

@@ -96,6 +96,31 @@ export class StatementStore {
     return Number(row?.count ?? 0);
   }
 
+  /** Statements finished (READY or FAILED) before `cutoff`, oldest first, with their files. */
+  async completedBefore(
+    cutoff: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; storageKey: string | null }>> {
+    const rows = await queryRows<{ id: string; storage_key: string | null }>(
+      this.dataSource,
+      `SELECT id, storage_key FROM statements
+        WHERE status IN ('READY', 'FAILED') AND completed_at < $1
+        ORDER BY completed_at LIMIT $2`,
+      [cutoff, limit],
+    );
+    return rows.map((row) => ({ id: row.id, storageKey: row.storage_key }));
+  }
+
+  /** Deletes finished statements by id (a statement being made again is left alone). */
+  async deleteFinished(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return execute(
+      this.dataSource,
+      `DELETE FROM statements WHERE id = ANY($1::uuid[]) AND status IN ('READY', 'FAILED')`,
+      [ids],
+    );
+  }
+
   /** Another customer's statement is not found, exactly like one that does not exist. */
   async findForCustomer(
     id: string,

@@ -137,9 +137,13 @@ export class StatementsService {
       };
     } catch (error) {
       if (error instanceof StatementFileMissingError) {
-        // A READY row whose file is gone is an operations problem, not the customer's.
-        this.logger.error(`statement ${statementId}: ${error.message}`);
-        throw error;
+        // Retention deleted it (the row follows on the next run), or someone did by hand:
+        // either way it is gone for good, which the customer is told (410), not a 500.
+        this.logger.warn(`statement ${statementId}: ${error.message}`);
+        throw new DomainError(
+          'STATEMENT_GONE',
+          'The statement is no longer available. Please request it again.',
+        );
       }
       throw new DomainError(
         'SERVICE_UNAVAILABLE',
