@@ -80,7 +80,8 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
       );
     });
   app.flushLogs();
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): its signal listener re-raised SIGTERM after closing (exit 143)
+  // and raced main.ts's own. main.ts is the one shutdown path (see gracefulShutdown).
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,

@@ -5,6 +5,7 @@ import { loadConfigOrExit } from './config/load-or-exit';
 import { SeedService } from './admin/seed.service';
 import { openDatabase, runMigrations } from './database/database-runtime';
 import { BankAdminService } from './admin/bank-admin.service';
+import { gracefulShutdown } from './graceful-shutdown';
 
 /**
  * The HTTP server. Outside production it migrates and seeds the demo data into an empty
@@ -15,7 +16,6 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = new Logger('Main');
   const database = await openDatabase(config, 'server');
-  let closing = false;
   try {
     if (!config.isProduction) {
       const applied = await runMigrations(database.target);
@@ -31,16 +31,10 @@ async function main(): Promise<void> {
       `ATM listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
     );
 
-    const shutdown = async (signal: string) => {
-      if (closing) return;
-      closing = true;
-      logger.log(`${signal}: finishing requests in flight, then stopping`);
-      await app.close();
-      await database.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
+    const shutdown = gracefulShutdown(app, () => database.close(), logger);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.on(signal, () => void shutdown(signal).then((code) => process.exit(code)));
+    }
   } catch (error) {
     logger.error(error instanceof Error ? error.message : String(error));
     await database.close().catch(() => undefined);
