@@ -11,6 +11,12 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { type CoreOptions } from './core.module';
 import { registerWebApp } from './web/web-app';
 import { requestIdFor } from './logging/request-id';
+import { isApiRequest, matchedRoute } from './common/request-route';
+
+/** The Swagger UI page and its assets (not `/docs-json`, not `/docsfoo`). */
+function isSwaggerUiRoute(route: string | undefined): boolean {
+  return route === '/docs' || route?.startsWith('/docs/') === true;
+}
 
 /** The Content-Security-Policy of the ATM screen: only the app's own scripts and styles. */
 const CONTENT_SECURITY_POLICY = {
@@ -68,6 +74,15 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
     .addHook('onRequest', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     })
+    .addHook('onSend', async (request, reply, payload) => {
+      // Balances, history and tokens must never sit in a browser or proxy cache; errors and
+      // 404s of unknown /api paths included. A stricter value (`private, no-store`) stays.
+      const cacheControl = reply.getHeader('cache-control');
+      if (isApiRequest(request) && !String(cacheControl ?? '').includes('no-store')) {
+        void reply.header('cache-control', 'no-store');
+      }
+      return payload;
+    })
     .addHook('onResponse', async (request, reply) => {
       // By route pattern (never the raw path, which holds ids): bounded label values.
       metrics.httpDuration.observe(
@@ -107,12 +122,13 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
         .build(),
     );
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-    // Swagger UI needs inline scripts; the relaxed policy applies to /docs only.
+    // Swagger UI needs inline scripts; the relaxed policy applies to its own routes only
+    // (by matched route: `/docsfoo` and absolute-form request lines are judged correctly).
     app
       .getHttpAdapter()
       .getInstance()
       .addHook('onSend', async (request, reply, payload) => {
-        if (request.url.startsWith('/docs')) reply.removeHeader('content-security-policy');
+        if (isSwaggerUiRoute(matchedRoute(request))) reply.removeHeader('content-security-policy');
         return payload;
       });
   }

@@ -2,16 +2,19 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { type FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
+import { isApiPath, matchedRoute } from '../common/request-route';
 
 /**
- * Per client IP (as TRUST_PROXY lets Fastify see it), on `/api/v1` only: `/health`,
- * `/ready`, `/metrics` and the web app are never limited here.
+ * Per client IP (as TRUST_PROXY lets Fastify see it), on `/api/` routes only: `/health`,
+ * `/ready`, `/metrics` and the web app are never limited here. Decided from the matched
+ * route, so an absolute-form request line is counted like origin form.
  */
 @Injectable()
 export class AtmThrottlerGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    return !request.url.startsWith('/api/');
+    const route = matchedRoute(request);
+    return route === undefined || !isApiPath(route);
   }
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {

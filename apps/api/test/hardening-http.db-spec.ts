@@ -1,0 +1,250 @@
+import { type ProblemDetails } from '@atm/contracts';
+import { MaintenanceService } from '../src/maintenance/maintenance.service';
+import { accountByNumber, newKey } from './support/accounts';
+import {
+  listenOnFreePort,
+  type RawAnswer,
+  type RawCall,
+  rawRequest,
+  REQUEST_LINE_FORMS,
+} from './support/raw-http';
+import { DEMO, TestApp } from './support/test-app';
+
+/**
+ * The contract's Hardening rules for HTTP: guards decide from the matched route (so an
+ * absolute-form request line meets them exactly as origin form), no-store on every /api/
+ * answer, free text without control characters, and no unknown query parameter or
+ * duplicated JSON key.
+ */
+
+const LOGIN = '/api/v1/auth/login';
+const problemOf = (answer: RawAnswer) => answer.json as ProblemDetails;
+
+describe('guards decide from the matched route, whatever the request-line form', () => {
+  let t: TestApp;
+  let port: number;
+  let token: string;
+  let checkingId: string;
+  const send = (call: RawCall) => rawRequest(port, call);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    port = await listenOnFreePort(t.app);
+    token = (await t.login(DEMO.alice.cardNumber, DEMO.alice.pin)).accessToken;
+    checkingId = (await accountByNumber(t, token, DEMO.alice.checking)).id;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each(REQUEST_LINE_FORMS)(
+    'refuses a withdrawal with 503 MAINTENANCE in %s form and moves nothing; /health and /ready still answer',
+    async (form) => {
+      const maintenance = t.app.get(MaintenanceService);
+      const before = await accountByNumber(t, token, DEMO.alice.checking);
+      await maintenance.set(true, 'test');
+      try {
+        const withdrawal = await send({
+          method: 'POST',
+          path: `/api/v1/accounts/${checkingId}/withdrawals`,
+          form,
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': newKey() },
+          body: { amountCents: 2000 },
+        });
+        expect(withdrawal.status).toBe(503);
+        expect(problemOf(withdrawal).code).toBe('MAINTENANCE');
+        const login = await send({
+          method: 'POST',
+          path: LOGIN,
+          form,
+          body: { cardNumber: DEMO.alice.cardNumber, pin: DEMO.alice.pin },
+        });
+        expect(login.status).toBe(503);
+        for (const path of ['/health', '/ready']) {
+          expect((await send({ method: 'GET', path, form })).status).toBe(200);
+        }
+        // Unknown routes stay 404: "unknown route" wins over maintenance.
+        expect((await send({ method: 'GET', path: '/api/v1/nope', form })).status).toBe(404);
+      } finally {
+        await maintenance.set(false, 'test');
+      }
+      const after = await accountByNumber(t, token, DEMO.alice.checking);
+      expect(after.balanceCents).toBe(before.balanceCents);
+    },
+  );
+
+  it.each(REQUEST_LINE_FORMS)('asks for a session in %s form', async (form) => {
+    for (const authorization of [undefined, 'Bearer x', `Bearer ${token}x`]) {
+      const answer = await send({
+        method: 'GET',
+        path: '/api/v1/accounts',
+        form,
+        headers: authorization ? { authorization } : {},
+      });
+      expect(answer.status).toBe(401);
+      expect(problemOf(answer).code).toBe('UNAUTHENTICATED');
+    }
+    const withdrawal = await send({
+      method: 'POST',
+      path: `/api/v1/accounts/${checkingId}/withdrawals`,
+      form,
+      headers: { 'idempotency-key': newKey() },
+      body: { amountCents: 2000 },
+    });
+    expect(withdrawal.status).toBe(401);
+    const signedIn = await send({
+      method: 'GET',
+      path: '/api/v1/accounts',
+      form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(signedIn.status).toBe(200);
+  });
+
+  it.each(REQUEST_LINE_FORMS)(
+    'keeps the strict CSP everywhere but on Swagger UI routes, in %s form',
+    async (form) => {
+      const docs = await send({ method: 'GET', path: '/docs', form });
+      expect(docs.status).toBe(200);
+      expect(docs.headers['content-security-policy']).toBeUndefined();
+      // Not a Swagger route: a 404 that keeps the policy (a prefix test used to drop it).
+      const docsfoo = await send({ method: 'GET', path: '/docsfoo', form });
+      expect(docsfoo.status).toBe(404);
+      expect(docsfoo.headers['content-security-policy']).toContain("script-src 'self'");
+      const health = await send({ method: 'GET', path: '/health', form });
+      expect(health.headers['content-security-policy']).toContain("script-src 'self'");
+    },
+  );
+});
+
+describe('rate limits decide from the matched route, whatever the request-line form', () => {
+  let t: TestApp;
+  let port: number;
+
+  // A fresh app per test: the limits' counters last a minute.
+  beforeEach(async () => {
+    t = await TestApp.start({
+      env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3', API_RATE_LIMIT_PER_MINUTE: '4' },
+      seed: false,
+    });
+    port = await listenOnFreePort(t.app);
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it.each(REQUEST_LINE_FORMS)(
+    'limits sign-ins sent in %s form, and counts both forms together',
+    async (form) => {
+      const other = form === 'origin' ? 'absolute' : 'origin';
+      // Unknown cards, a different one each time, so no card lockout answers first.
+      const attempt = (f: typeof form, i: number) =>
+        rawRequest(port, {
+          method: 'POST',
+          path: LOGIN,
+          form: f,
+          body: { cardNumber: `400000000000${9000 + i}`, pin: '0000' },
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1)
+        statuses.push((await attempt(i === 1 ? other : form, i)).status);
+      expect(statuses.filter((s) => s === 429)).toEqual([]);
+      const limited = await attempt(form, 3);
+      expect(limited.status).toBe(429);
+      expect(problemOf(limited).code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(REQUEST_LINE_FORMS)('limits the rest of the API in %s form', async (form) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const answer = await rawRequest(port, { method: 'GET', path: '/api/v1/accounts', form });
+      statuses.push(answer.status);
+    }
+    // Unauthenticated requests count too: the limit (429) comes before the session (401).
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    for (let i = 0; i < 6; i += 1) {
+      expect((await rawRequest(port, { method: 'GET', path: '/health', form })).status).toBe(200);
+    }
+  });
+});
+
+describe('answers under /api/', () => {
+  let t: TestApp;
+  let port: number;
+  let token: string;
+  let checkingId: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    port = await listenOnFreePort(t.app);
+    token = (await t.login(DEMO.alice.cardNumber, DEMO.alice.pin)).accessToken;
+    checkingId = (await accountByNumber(t, token, DEMO.alice.checking)).id;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each(REQUEST_LINE_FORMS)(
+    'sends Cache-Control: no-store on every /api/ answer (%s form)',
+    async (form) => {
+      const bearer = { authorization: `Bearer ${token}` };
+      const cases: Array<{ call: Omit<RawCall, 'form'>; status: number }> = [
+        {
+          call: {
+            method: 'POST',
+            path: LOGIN,
+            body: { cardNumber: DEMO.bob.cardNumber, pin: DEMO.bob.pin },
+          },
+          status: 200,
+        },
+        { call: { method: 'POST', path: LOGIN, body: { cardNumber: '1' } }, status: 400 },
+        { call: { method: 'GET', path: '/api/v1/accounts', headers: bearer }, status: 200 },
+        {
+          call: { method: 'GET', path: `/api/v1/accounts/${checkingId}`, headers: bearer },
+          status: 200,
+        },
+        {
+          call: { method: 'GET', path: `/api/v1/accounts/${checkingId}/limits`, headers: bearer },
+          status: 200,
+        },
+        {
+          call: {
+            method: 'GET',
+            path: `/api/v1/accounts/${checkingId}/transactions`,
+            headers: bearer,
+          },
+          status: 200,
+        },
+        { call: { method: 'GET', path: '/api/v1/auth/session', headers: bearer }, status: 200 },
+        { call: { method: 'GET', path: '/api/v1/accounts' }, status: 401 },
+        { call: { method: 'GET', path: '/api/v1/nope', headers: bearer }, status: 404 },
+        {
+          call: {
+            method: 'GET',
+            path: '/api/v1/accounts/6f1c0f36-3b1e-4c55-9f43-4f5a2f0d2a11',
+            headers: bearer,
+          },
+          status: 404,
+        },
+        { call: { method: 'GET', path: '/api/v1/accounts/abc', headers: bearer }, status: 400 },
+      ];
+      for (const { call, status } of cases) {
+        const answer = await rawRequest(port, { ...call, form });
+        expect({
+          path: call.path,
+          status: answer.status,
+          cache: answer.headers['cache-control'],
+        }).toEqual({
+          path: call.path,
+          status,
+          cache: 'no-store',
+        });
+      }
+    },
+  );
+});
