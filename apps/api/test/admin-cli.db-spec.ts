@@ -202,6 +202,9 @@ describe(`admin CLI on ${currentEngine()}`, () => {
   it('refuses with exit 1 and a one-line reason', async () => {
     const cases: Array<[string[], string | undefined, RegExp]> = [
       [['customer', 'create', '--name', ' '], undefined, /name/],
+      // Free text follows the API's rule: no bidi overrides or control characters.
+      [['customer', 'create', '--name', 'Eve \u202eevil'], undefined, /name/],
+      [['customer', 'create', '--name', 'Eve', '--email', 'eve\u0085@x.io'], undefined, /email/],
       [
         [
           'account',

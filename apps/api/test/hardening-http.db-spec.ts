@@ -172,21 +172,62 @@ describe('rate limits decide from the matched route, whatever the request-line f
   });
 });
 
-describe('answers under /api/', () => {
+describe('request shape hardening', () => {
   let t: TestApp;
   let port: number;
   let token: string;
   let checkingId: string;
+  let savingsId: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
     port = await listenOnFreePort(t.app);
     token = (await t.login(DEMO.alice.cardNumber, DEMO.alice.pin)).accessToken;
     checkingId = (await accountByNumber(t, token, DEMO.alice.checking)).id;
+    savingsId = (await accountByNumber(t, token, DEMO.alice.savings)).id;
   });
 
   afterAll(async () => {
     await t.close();
+  });
+
+  const transfer = (memoJson: string) =>
+    t.request<ProblemDetails>('POST', '/api/v1/transfers', {
+      token,
+      headers: { 'idempotency-key': newKey() },
+      rawBody: `{"fromAccountId":"${savingsId}","toAccountNumber":"${DEMO.bob.checking}","amountCents":100,"memo":${memoJson}}`,
+    });
+
+  it.each([
+    ['a NUL byte', '"a\\u0000b"'],
+    ['a lone high surrogate', '"a\\ud800b"'],
+    ['a lone low surrogate', '"\\udc00"'],
+    ['a reversed surrogate pair', '"\\udc00\\ud800"'],
+    ['a C0 control character (tab)', '"a\\tb"'],
+    ['a C1 control character', '"a\\u0085b"'],
+    ['a right-to-left override', '"\\u202e1234"'],
+    ['a left-to-right embedding', '"\\u202a1234"'],
+    ['a first-strong isolate', '"\\u2068x\\u2069"'],
+    ['141 characters', JSON.stringify('x'.repeat(141))],
+  ])(
+    'refuses a memo with %s: 400 VALIDATION_FAILED naming memo, nothing moved',
+    async (_name, memo) => {
+      const before = await accountByNumber(t, token, DEMO.alice.savings);
+      const answer = await transfer(memo);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION_FAILED');
+      expect(answer.body.errors).toEqual([{ field: 'memo', message: expect.any(String) }]);
+      expect((await accountByNumber(t, token, DEMO.alice.savings)).balanceCents).toBe(
+        before.balanceCents,
+      );
+    },
+  );
+
+  it('accepts a memo of 140 characters of any script, emoji (surrogate pairs) included', async () => {
+    const memo = `Dîner 東京 🍣 ${'x'.repeat(140 - 'Dîner 東京 🍣 '.length)}`;
+    expect(memo.length).toBe(140);
+    const answer = await transfer(JSON.stringify(memo));
+    expect(answer.status).toBe(201);
   });
 
   it.each(REQUEST_LINE_FORMS)(

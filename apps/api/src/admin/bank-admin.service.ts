@@ -9,6 +9,7 @@ import { type AdminActor } from '../auth/cards.service';
 import { Clock } from '../common/clock';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, validationFailed } from '../common/domain-error';
+import { freeTextProblem } from '../common/free-text';
 import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
 import { postTransaction } from '../transactions/ledger-writer';
 
@@ -50,6 +51,13 @@ export class BankAdminService {
     }
     if (input.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) {
       throw validationFailed([{ field: 'email', message: 'is not an email address' }]);
+    }
+    for (const [field, value] of [
+      ['name', name],
+      ['email', input.email],
+    ] as const) {
+      const problem = value === undefined ? undefined : freeTextProblem(value);
+      if (problem) throw validationFailed([{ field, message: problem }]);
     }
     const work = async (runner: Queryable) => {
       const [row] = await queryRows<{ id: string }>(

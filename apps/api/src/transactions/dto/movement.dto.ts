@@ -16,6 +16,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { CHECK_NUMBER_PATTERN, type DepositKind, MEMO_MAX_LENGTH } from '@atm/contracts';
+import { IsFreeText } from '../../common/free-text';
 
 /** An amount is a JSON integer number of cents from 1 to 2^53-1: never a string or a float. */
 function AmountCents(): PropertyDecorator {
@@ -78,5 +79,6 @@ export class TransferDto {
   @IsOptional()
   @IsString()
   @MaxLength(MEMO_MAX_LENGTH, { message: `must be at most ${MEMO_MAX_LENGTH} characters` })
+  @IsFreeText()
   memo?: string;
 }
