@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { SessionGuard } from './auth/session.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { QueryParametersInterceptor } from './common/query-parameters.interceptor';
 import { StrictValidationPipe } from './common/validation.pipe';
 import { CoreModule, type CoreOptions } from './core.module';
 import { HealthModule } from './health/health.module';
@@ -19,7 +20,8 @@ import { TransactionsModule } from './transactions/transactions.module';
 
 /**
  * The HTTP application. Global guards run in the contract's order: maintenance (503),
- * rate limit (429), authentication (401); then the validation pipe (400); then the
+ * rate limit (429), authentication (401); then unknown query parameters and the
+ * validation pipe (400); then the
  * services (ownership 404, idempotency, business rules).
  */
 @Module({})
@@ -47,6 +49,7 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: MaintenanceGuard },
         { provide: APP_GUARD, useClass: AtmThrottlerGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
+        { provide: APP_INTERCEPTOR, useClass: QueryParametersInterceptor },
       ],
     };
   }

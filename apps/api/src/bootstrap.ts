@@ -12,6 +12,7 @@ import { type CoreOptions } from './core.module';
 import { registerWebApp } from './web/web-app';
 import { requestIdFor } from './logging/request-id';
 import { isApiRequest, matchedRoute } from './common/request-route';
+import { useStrictJsonBodies } from './common/strict-json-body';
 
 /** The Swagger UI page and its assets (not `/docs-json`, not `/docsfoo`). */
 function isSwaggerUiRoute(route: string | undefined): boolean {
@@ -58,6 +59,7 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
     routerOptions: { maxParamLength: 65_536 },
     genReqId: requestIdFor,
   });
+  useStrictJsonBodies(adapter, MAX_REQUEST_BODY_BYTES);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     adapter,

@@ -230,6 +230,102 @@ describe('request shape hardening', () => {
     expect(answer.status).toBe(201);
   });
 
+  const withQuery = (path: string, query: string) =>
+    `${path}${path.includes('?') ? '&' : '?'}${query}`;
+
+  it.each([
+    '__proto__=1',
+    '__proto__[x]=1',
+    'constructor=1',
+    'constructor[prototype][x]=1',
+    'unknown=1',
+  ])('refuses the unknown query parameter %s on routes with and without a query', async (query) => {
+    const routes: Array<['GET' | 'POST', string, unknown?]> = [
+      ['GET', `/api/v1/accounts/${checkingId}/transactions`],
+      ['GET', `/api/v1/accounts/${checkingId}/transactions?limit=5`],
+      ['GET', '/api/v1/accounts'],
+      ['GET', `/api/v1/accounts/${checkingId}`],
+      ['GET', '/api/v1/auth/session'],
+      [
+        'POST',
+        '/api/v1/transfers',
+        { fromAccountId: savingsId, toAccountNumber: DEMO.bob.checking, amountCents: 1 },
+      ],
+    ];
+    for (const [method, path, body] of routes) {
+      const answer = await t.request<ProblemDetails>(method, withQuery(path, query), {
+        token,
+        headers: { 'idempotency-key': newKey() },
+        ...(body ? { body } : {}),
+      });
+      expect({ path, status: answer.status, code: answer.body.code }).toEqual({
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(answer.body.errors?.length).toBeGreaterThan(0);
+    }
+    // Shape (400) comes after authentication (401).
+    const anonymous = await t.request('GET', withQuery('/api/v1/accounts', query));
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('still accepts the documented query parameters', async () => {
+    const page = await t.request('GET', `/api/v1/accounts/${checkingId}/transactions?limit=5`, {
+      token,
+    });
+    expect(page.status).toBe(200);
+  });
+
+  it.each([
+    [
+      'at the top level',
+      `{"cardNumber":"${DEMO.alice.cardNumber}","pin":"0000","pin":"${DEMO.alice.pin}"}`,
+    ],
+    [
+      'written with an escape',
+      `{"cardNumber":"${DEMO.alice.cardNumber}","pin":"0000","p\\u0069n":"${DEMO.alice.pin}"}`,
+    ],
+    [
+      'nested',
+      `{"cardNumber":"${DEMO.alice.cardNumber}","pin":"${DEMO.alice.pin}","x":[{"a":1,"a":2}]}`,
+    ],
+  ])('refuses a JSON body with a duplicated key %s', async (_name, rawBody) => {
+    const answer = await t.request<ProblemDetails>('POST', LOGIN, { rawBody });
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('VALIDATION_FAILED');
+    expect(answer.body.errors?.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a duplicated key in a money movement and moves nothing', async () => {
+    const before = await accountByNumber(t, token, DEMO.alice.checking);
+    const answer = await t.request<ProblemDetails>(
+      'POST',
+      `/api/v1/accounts/${checkingId}/withdrawals`,
+      {
+        token,
+        headers: { 'idempotency-key': newKey() },
+        rawBody: '{"amountCents":20000,"amountCents":2000}',
+      },
+    );
+    expect(answer.status).toBe(400);
+    expect((await accountByNumber(t, token, DEMO.alice.checking)).balanceCents).toBe(
+      before.balanceCents,
+    );
+  });
+
+  it('accepts the same key in sibling objects and keeps the malformed-JSON and size answers', async () => {
+    const same = await t.request('POST', LOGIN, {
+      rawBody: `{"cardNumber":"${DEMO.alice.cardNumber}","pin":"${DEMO.alice.pin}"}`,
+    });
+    expect(same.status).toBe(200);
+    expect((await t.request('POST', LOGIN, { rawBody: '{"cardNumber":' })).status).toBe(400);
+    const big = await t.request('POST', LOGIN, {
+      rawBody: JSON.stringify({ cardNumber: DEMO.alice.cardNumber, pin: 'x'.repeat(17 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+  });
+
   it.each(REQUEST_LINE_FORMS)(
     'sends Cache-Control: no-store on every /api/ answer (%s form)',
     async (form) => {
