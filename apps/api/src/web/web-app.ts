@@ -4,6 +4,7 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { requestPath } from '../common/request-route';
 
 /** index.html names the current hashed assets: never kept by a browser or a proxy. */
 const NEVER_CACHE = 'no-cache, no-store, must-revalidate';
@@ -27,7 +28,8 @@ export class WebAppFallback {
 
   shouldServe(request: FastifyRequest): boolean {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const path = (request.url.split('?')[0] ?? '/').toLowerCase();
+    // Origin form whatever the request line: `GET http://host/api/v1/nope` is an API 404.
+    const path = requestPath(request.url).toLowerCase();
     if (
       SERVER_PREFIXES.some(
         (prefix) =>
