@@ -12,12 +12,13 @@ import { hasDuplicateKey } from './json-duplicate-keys';
 export function useStrictJsonBodies(adapter: FastifyAdapter, bodyLimit: number): void {
   const parseJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
   adapter.useBodyParser('application/json', false, { bodyLimit }, (request, body, done) => {
-    parseJson(request, body, (error, value) => {
+    const text = body.toString('utf8');
+    parseJson(request, text, (error, value) => {
       if (error) {
         done(error, undefined);
         return;
       }
-      if (hasDuplicateKey(body.toString('utf8'))) {
+      if (hasDuplicateKey(text)) {
         done(
           validationFailed(
             [{ field: 'body', message: 'must not have the same key twice in one object' }],
