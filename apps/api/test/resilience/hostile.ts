@@ -131,6 +131,23 @@ const BAD_AMOUNT_TEXTS = [
   '"١٠٠٠"',
 ];
 
+/** Memo JSON texts that break the free-text rule or the length (JSON escapes: raw text). */
+const BAD_MEMO_TEXTS = [
+  '"a\\u0000b"',
+  '"\\ud800"',
+  '"x\\udc00"',
+  '"\\udc00\\ud800"',
+  '"a\\u0085b"',
+  '"\\u009b31m"',
+  '"\\u202e1234"',
+  '"\\u202a x"',
+  '"\\u2066x\\u2069"',
+  '"tab\\there"',
+  '"line\\nbreak"',
+  JSON.stringify('x'.repeat(141)),
+  JSON.stringify('🍣'.repeat(71)),
+];
+
 /** Strings with traps: unicode digits, control characters, injections, huge. */
 const nastyStringArbitrary = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -697,6 +714,69 @@ export function hostileCases(context: HostileContext, count: number, seed: numbe
       headers: { authorization: `Bearer ${'a'.repeat(20_000 + Math.floor(random() * 20_000))}` },
       expect: [401, 431],
     }),
+    absoluteForm: () => {
+      // A proxy-style request line must meet the same guards as origin form.
+      const route = pick(routes);
+      const authorization = pick(authorizations);
+      return {
+        category: 'absoluteForm',
+        method: route.method,
+        path: `http://127.0.0.1${route.path()}`,
+        headers: { ...authorization, ...(route.money ? freshKey() : {}) },
+        ...(route.body ? { body: validBodies[route.body]() } : {}),
+        expect: route.statement ? statements([401]) : [401],
+      };
+    },
+    badMemo: () => ({
+      category: 'badMemo',
+      method: 'POST',
+      path: pick(['/api/v1/transfers', 'http://127.0.0.1/api/v1/transfers']),
+      headers: { ...bearer, ...freshKey() },
+      rawBody: `{"fromAccountId":"${context.ownAccountId}","toAccountNumber":"${context.otherAccountNumber}","amountCents":100,"memo":${pick(BAD_MEMO_TEXTS)}}`,
+      expect: [400],
+    }),
+    duplicatedKey: () => {
+      const route = pick(bodyRoutes);
+      const body = JSON.stringify(validBodies[route.body ?? 'withdrawal']());
+      const [field] = Object.keys(validBodies[route.body ?? 'withdrawal']());
+      // The first value is the valid one: a parser keeping either would accept the request.
+      const raw = pick([
+        body.replace(/}$/, `,"${field ?? 'x'}":${JSON.stringify(pick(strings))}}`),
+        body.replace(/^{/, `{"${field ?? 'x'}":null,`),
+        body.replace(/}$/, ',"x":{"y":1,"y":2}}'),
+        body.replace(
+          /}$/,
+          `,"${(field ?? 'x').replace(/^./, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)}":1}`,
+        ),
+      ]);
+      return {
+        category: 'duplicatedKey',
+        method: 'POST',
+        path: route.path(),
+        headers: { ...bearer, ...(route.money ? freshKey() : {}) },
+        rawBody: raw,
+        expect: route.statement ? statements([400]) : [400],
+      };
+    },
+    prototypeQuery: () => {
+      const route = pick(routes.filter((r) => r.body === undefined));
+      const query = pick([
+        '__proto__=1',
+        '__proto__[isAdmin]=true',
+        'constructor=1',
+        'constructor[prototype][isAdmin]=true',
+        'prototype=1',
+        'limit=5&__proto__=x',
+        'admin=true',
+      ]);
+      return {
+        category: 'prototypeQuery',
+        method: route.method,
+        path: `${route.path()}?${query}`,
+        headers: { ...bearer, ...(route.money ? freshKey() : {}) },
+        expect: route.statement ? statements([400]) : [400],
+      };
+    },
     operations: () => ({
       category: 'operations',
       method: pick(['GET', 'POST', 'DELETE']),
