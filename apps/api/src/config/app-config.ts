@@ -185,6 +185,49 @@ export class ConfigError extends Error {
 const SECRET_NAMES = ['SECRET_KEY', 'PIN_PEPPER', 'CARD_HASH_KEY', 'ADMIN_TOTP_KEY'] as const;
 const MIN_SECRET_LENGTH = 32;
 
+/**
+ * Secret values published anywhere (the development defaults in this file; .env.example,
+ * docker/.env.example and README.md document none, and a unit test keeps it so): an
+ * attacker knows them, so production refuses them.
+ */
+export const DOCUMENTED_SECRET_DEFAULTS: ReadonlySet<string> = new Set(
+  Object.values(DEVELOPMENT_SECRETS),
+);
+
+type SecretName = (typeof SECRET_NAMES)[number];
+
+/**
+ * The contract's production secret rule, checked in order: set, at least 32 characters,
+ * not one repeated character, not a documented default, pairwise different. Answers one
+ * line naming the variable(s) that break the first rule broken, or undefined.
+ */
+export function productionSecretProblem(
+  secrets: Partial<Record<SecretName, string | undefined>>,
+): string | undefined {
+  const named = (test: (value: string) => boolean): SecretName[] =>
+    SECRET_NAMES.filter((name) => {
+      const value = secrets[name];
+      return value !== undefined && test(value);
+    });
+  const missing = SECRET_NAMES.filter((name) => secrets[name] === undefined);
+  if (missing.length > 0)
+    return `${missing.join(', ')} must be set to a non-default secret in production`;
+  const short = named((value) => value.length < MIN_SECRET_LENGTH);
+  if (short.length > 0)
+    return `${short.join(', ')} must be at least ${MIN_SECRET_LENGTH} characters in production`;
+  const repeated = named((value) => new Set(value).size === 1);
+  if (repeated.length > 0)
+    return `${repeated.join(', ')} must not be one repeated character in production`;
+  const published = named((value) => DOCUMENTED_SECRET_DEFAULTS.has(value));
+  if (published.length > 0)
+    return `${published.join(', ')} must be set to a non-default secret in production (this value is published)`;
+  for (const [index, first] of SECRET_NAMES.entries()) {
+    const twin = SECRET_NAMES.slice(index + 1).find((other) => secrets[other] === secrets[first]);
+    if (twin !== undefined) return `${first} and ${twin} must be different secrets in production`;
+  }
+  return undefined;
+}
+
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true') return true;
   if (value === 'false') return false;
@@ -202,22 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const isProduction = e.NODE_ENV === 'production';
 
   if (isProduction) {
-    const missing = SECRET_NAMES.filter((name) => e[name] === undefined);
-    const defaults = SECRET_NAMES.filter((name) => e[name] === DEVELOPMENT_SECRETS[name]);
-    const short = SECRET_NAMES.filter(
-      (name) => e[name] !== undefined && (e[name] as string).length < MIN_SECRET_LENGTH,
-    );
-    const bad = [...new Set([...missing, ...defaults])];
-    if (bad.length > 0) {
-      throw new ConfigError(
-        `Invalid configuration: ${bad.join(', ')} must be set to a non-default secret in production`,
-      );
-    }
-    if (short.length > 0) {
-      throw new ConfigError(
-        `Invalid configuration: ${short.join(', ')} must be at least ${MIN_SECRET_LENGTH} characters in production`,
-      );
-    }
+    const secretProblem = productionSecretProblem(e);
+    if (secretProblem !== undefined)
+      throw new ConfigError(`Invalid configuration: ${secretProblem}`);
     if (e.ADMIN_TOTP_REQUIRED === 'false' || e.ADMIN_TOTP_REQUIRED === '0') {
       throw new ConfigError(
         'Invalid configuration: ADMIN_TOTP_REQUIRED must not be false in production',
