@@ -1,27 +1,47 @@
 import 'reflect-metadata';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommanderError, RefusedError, UsageError, buildAdminProgram } from './cli/admin-program';
+import {
+  CommanderError,
+  type DatabaseAccess,
+  RefusedError,
+  UsageError,
+  buildAdminProgram,
+} from './cli/admin-program';
 import { CliModule } from './cli/cli.module';
+import { describeTarget, developmentSecretsRefusal } from './cli/database-target';
 import { PinInputError } from './cli/pin-input';
 import { DomainError } from './common/domain-error';
 import { type AppConfig } from './config/app-config';
 import { loadConfigOrExit } from './config/load-or-exit';
-import { openDatabase, runMigrations } from './database/database-runtime';
+import { openDatabase, pendingMigrations } from './database/database-runtime';
 
 /**
  * `npm run admin -- <command>`: exit 0 on success, 1 with a one-line reason on a refused
  * command, 2 on a usage error. Works on PostgreSQL (DATABASE_URL) and on the embedded
  * database, through the running server's socket when `npm start` is up.
+ *
+ * It never migrates: a schema change is a deliberate step (`npm run migrate`), not a side
+ * effect of unlocking a card against whatever DATABASE_URL happens to name.
  */
 async function withContext<T>(
   config: AppConfig,
+  access: DatabaseAccess,
   work: (context: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
+  const refusal = developmentSecretsRefusal(config);
+  if (refusal !== undefined) throw new RefusedError(refusal);
   const database = await openDatabase(config, 'tool');
   let context: INestApplicationContext | undefined;
   try {
-    if (!config.isProduction) await runMigrations(database.target);
+    const pending = await pendingMigrations(database.target);
+    if (pending.length > 0) {
+      throw new RefusedError(
+        `the database ${describeTarget(config)} is not migrated (${pending.length} pending): run \`npm run migrate\` first`,
+      );
+    }
+    // Before anything is written, so that a wrong DATABASE_URL is seen, not discovered.
+    if (access === 'write') process.stderr.write(`Target: ${describeTarget(config)}\n`);
     context = await NestFactory.createApplicationContext(
       CliModule.forRoot({ config, database: database.target }),
       {
@@ -43,12 +63,13 @@ function oneLine(text: string): string {
 async function main(): Promise<number> {
   const config = loadConfigOrExit();
   const program = buildAdminProgram(
-    (work) => withContext(config, work),
+    (work, access = 'write') => withContext(config, access, work),
     (json) => ({
       result: (value, human) => {
         process.stdout.write(`${json ? JSON.stringify(value, null, 2) : human}\n`);
       },
     }),
+    { production: config.isProduction },
   );
   program.configureOutput({
     writeOut: (text) => process.stdout.write(text),

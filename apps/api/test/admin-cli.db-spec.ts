@@ -63,6 +63,9 @@ describe(`admin CLI on ${currentEngine()}`, () => {
     } else {
       env = { DATA_DIR: dataDir };
     }
+    // The CLI never migrates by itself: the administrator runs `npm run migrate` first.
+    const migrated = await runEntryPoint('migrate', [], { env });
+    expect(migrated).toMatchObject({ code: 0 });
   });
 
   afterAll(async () => {
@@ -242,8 +245,10 @@ describe(`admin CLI on ${currentEngine()}`, () => {
     for (const [args, input, reason] of cases) {
       const result = await cli(args, input);
       expect({ args, code: result.code }).toEqual({ args, code: 1 });
-      expect(result.stderr.trim()).toMatch(reason);
-      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      // A command that would write names its target first; the reason is one line.
+      const lines = result.stderr.trim().split('\n');
+      expect(lines.filter((line) => !line.startsWith('Target: '))).toHaveLength(1);
+      expect(lines.at(-1)).toMatch(reason);
     }
   });
 
@@ -387,6 +392,112 @@ describe(`admin CLI on ${currentEngine()}`, () => {
   });
 });
 
+/** Four distinct random-looking secrets: what a real production deployment sets. */
+const PRODUCTION_SECRETS = {
+  SECRET_KEY: '7f3c9a1e5b2d8f4a6c0e9b3d7a1f5c2e8b4d6a0f',
+  PIN_PEPPER: 'c4e8a2f6b0d4e8a2c6f0b4d8e2a6c0f4b8d2e6a0',
+  CARD_HASH_KEY: '1b5f9d3a7e2c6b0f4a8d1e5c9b3f7a2d6e0c4b8f',
+  ADMIN_TOTP_KEY: 'e9d3c7b1a5f0e4d8c2b6a0f5e9d3c7b1a6f0e4d8',
+};
+
+describe(`admin CLI safety on ${currentEngine()}`, () => {
+  const engine = currentEngine();
+  let database: TestDatabase | undefined;
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'atm-cli-safety-'));
+    if (engine === 'postgres') {
+      database = await createTestDatabase('postgres', { migrated: false });
+      env = { DATABASE_URL: database.url as string, DATA_DIR: dataDir };
+    } else {
+      env = { DATA_DIR: dataDir };
+    }
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('never migrates: an un-migrated database is refused in one line naming `npm run migrate`', async () => {
+    for (const args of [['list'], ['customer', 'create', '--name', 'Dana Evans'], ['seed']]) {
+      const result = await runEntryPoint('cli', args, { env });
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/not migrated.*run `npm run migrate`/);
+    }
+    // Nothing was applied by the CLI: `npm run migrate` still applies every migration.
+    const migrated = await runEntryPoint('migrate', [], { env });
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/^Applied: InitialSchema\d+, /);
+  });
+
+  it('names its target on standard error before writing, without credentials', async () => {
+    const created = await runEntryPoint('cli', ['customer', 'create', '--name', 'Dana Evans'], {
+      env,
+    });
+    expect(created.code).toBe(0);
+    const target =
+      engine === 'postgres'
+        ? `${new URL(database?.url ?? '').host}/${new URL(database?.url ?? '').pathname.slice(1)}`
+        : `embedded (${dataDir})`;
+    expect(created.stderr.split('\n')[0]).toBe(`Target: ${target}`);
+    expect(created.stderr).not.toMatch(/atm:atm|password/);
+  });
+
+  it('refuses seed in production: exit 1, one line, nothing written', async () => {
+    const customersBefore = await runEntryPoint('cli', ['list', '--json'], { env });
+    const auditBefore = await runEntryPoint('cli', ['audit', '--json', '--limit', '1000'], { env });
+    const result = await runEntryPoint('cli', ['seed'], {
+      env: {
+        ...env,
+        ...PRODUCTION_SECRETS,
+        NODE_ENV: 'production',
+        STATEMENT_S3_BUCKET: 'statements',
+      },
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Refused: seed is refused in production/);
+    expect(result.stdout).toBe('');
+    // The database is unchanged: no demo customer, no audit event, no notes.
+    const customersAfter = await runEntryPoint('cli', ['list', '--json'], { env });
+    const auditAfter = await runEntryPoint('cli', ['audit', '--json', '--limit', '1000'], { env });
+    expect(customersAfter.stdout).toBe(customersBefore.stdout);
+    expect(auditAfter.stdout).toBe(auditBefore.stdout);
+    const names = (JSON.parse(customersAfter.stdout) as { customers: { name: string }[] })
+      .customers;
+    expect(names.map((c) => c.name)).toEqual(['Dana Evans']);
+    const cash = await runEntryPoint('cli', ['cash', 'show', '--json'], { env });
+    expect(
+      (JSON.parse(cash.stdout) as { notes: { count: number }[] }).notes.every((n) => n.count === 0),
+    ).toBe(true);
+  });
+});
+
+describe('admin CLI and a database elsewhere', () => {
+  it('refuses the development secrets when DATABASE_URL is not on loopback, naming the variables', async () => {
+    // 192.0.2.0/24 is TEST-NET-1: nothing answers there, and nothing must be tried.
+    const elsewhere = 'postgres://atm:atm@192.0.2.10:5432/bank';
+    const result = await runEntryPoint('cli', ['list'], {
+      env: { DATABASE_URL: elsewhere, PIN_PEPPER: PRODUCTION_SECRETS.PIN_PEPPER },
+      timeoutMs: 10000,
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Refused: SECRET_KEY, CARD_HASH_KEY, ADMIN_TOTP_KEY are the development default/,
+    );
+    expect(lines[0]).not.toContain('PIN_PEPPER');
+    expect(lines[0]).not.toContain('atm:atm');
+  });
+});
+
 describe('production configuration', () => {
   it('refuses to start without secrets, naming them in one line', async () => {
     const result = await runEntryPoint('main', [], {
@@ -397,6 +508,23 @@ describe('production configuration', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/SECRET_KEY/);
     expect(lines[0]).toMatch(/PIN_PEPPER/);
+  });
+
+  it('refuses PIN_PEPPER = CARD_HASH_KEY = one repeated character, in one line naming them', async () => {
+    const weak = 'a'.repeat(40);
+    const result = await runEntryPoint('main', [], {
+      env: {
+        ...PRODUCTION_SECRETS,
+        PIN_PEPPER: weak,
+        CARD_HASH_KEY: weak,
+        NODE_ENV: 'production',
+        STATEMENT_S3_BUCKET: 'statements',
+      },
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: PIN_PEPPER, CARD_HASH_KEY must not be/);
   });
 
   it('refuses a bad value, naming the variable', async () => {

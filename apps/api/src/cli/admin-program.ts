@@ -11,10 +11,22 @@ import { MaintenanceService } from '../maintenance/maintenance.service';
 import { CashService } from '../transactions/cash.service';
 import { readNewPin } from './pin-input';
 
-/** Opens the application context for one command and closes it afterwards. */
+/** Whether a command changes the database; one that does names its target first. */
+export type DatabaseAccess = 'read' | 'write';
+
+/**
+ * Opens the application context for one command and closes it afterwards. Access defaults
+ * to 'write', so that a new command names its target unless it says it only reads.
+ */
 export type ContextRunner = <T>(
   work: (context: INestApplicationContext) => Promise<T>,
+  access?: DatabaseAccess,
 ) => Promise<T>;
+
+export interface ProgramEnvironment {
+  /** NODE_ENV=production: the demo data must never be created there. */
+  production: boolean;
+}
 
 export interface Output {
   /** Machine-readable output with --json, a human line (or lines) otherwise. */
@@ -50,6 +62,7 @@ interface GlobalOptions {
 export function buildAdminProgram(
   run: ContextRunner,
   makeOutput: (json: boolean) => Output,
+  environment: ProgramEnvironment,
 ): Command {
   const program = new Command('atm-admin')
     .description('Administer the web ATM: customers, accounts, cards, cash and service state.')
@@ -71,6 +84,11 @@ export function buildAdminProgram(
     .description('create the demo customers, accounts, cards and note stock (idempotent)')
     .action(async () => {
       const { output, actor } = globals();
+      // Refused before the database is even opened: the demo cards and PINs are published.
+      if (environment.production)
+        throw new RefusedError(
+          'seed is refused in production (NODE_ENV=production): it creates the published demo cards and money',
+        );
       const report = await run((ctx) => ctx.get(SeedService).seedDemoData(actor.actor));
       output.result(
         report,
@@ -222,7 +240,7 @@ export function buildAdminProgram(
     .description('customers, their accounts with balances, their cards masked')
     .action(async () => {
       const { output } = globals();
-      const customers = await run((ctx) => ctx.get(BankAdminService).listCustomers());
+      const customers = await run((ctx) => ctx.get(BankAdminService).listCustomers(), 'read');
       const lines = customers.flatMap((c) => [
         `${c.name} (${c.id})${c.email ? ` <${c.email}>` : ''}`,
         ...c.accounts.map(
@@ -243,7 +261,7 @@ export function buildAdminProgram(
     .description('notes in stock per denomination, and the deposit bin')
     .action(async () => {
       const { output } = globals();
-      const stock = await run((ctx) => ctx.get(CashService).stock());
+      const stock = await run((ctx) => ctx.get(CashService).stock(), 'read');
       const lines = [
         ...stock.notes.map(
           (n) =>
@@ -314,12 +332,14 @@ export function buildAdminProgram(
         throw new UsageError('--limit must be from 1 to 1000');
       if (options.card !== undefined && !/^\d{4}$/.test(options.card))
         throw new UsageError('--card takes the last four digits');
-      const events = await run((ctx) =>
-        ctx.get(AuditService).newest({
-          limit: options.limit,
-          ...(options.card ? { cardLast4: options.card } : {}),
-          ...(options.type ? { type: options.type.toUpperCase() } : {}),
-        }),
+      const events = await run(
+        (ctx) =>
+          ctx.get(AuditService).newest({
+            limit: options.limit,
+            ...(options.card ? { cardLast4: options.card } : {}),
+            ...(options.type ? { type: options.type.toUpperCase() } : {}),
+          }),
+        'read',
       );
       const lines = events.map(
         (e) =>

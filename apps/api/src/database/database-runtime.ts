@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type AppConfig } from '../config/app-config';
-import { buildDataSourceOptions, type DatabaseTarget } from './data-source-options';
+import { buildDataSourceOptions, type DatabaseTarget, MIGRATIONS } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseRuntime {
@@ -66,6 +66,27 @@ export function runMigrations(target: DatabaseTarget): Promise<string[]> {
   return withMigrationSource(target, async (source) => {
     const applied = await source.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
+  });
+}
+
+/**
+ * The migrations this database has not applied, by name, read without writing anything
+ * (TypeORM's own check creates its table, which a read must not).
+ */
+export function pendingMigrations(target: DatabaseTarget): Promise<string[]> {
+  return withMigrationSource(target, async (source) => {
+    const tableName = source.options.migrationsTableName ?? 'migrations';
+    const [{ present }] = (await source.query('SELECT to_regclass($1) IS NOT NULL AS present', [
+      tableName,
+    ])) as [{ present: boolean }];
+    const applied = present
+      ? new Set(
+          ((await source.query(`SELECT name FROM "${tableName}"`)) as { name: string }[]).map(
+            (row) => row.name,
+          ),
+        )
+      : new Set<string>();
+    return MIGRATIONS.map((Migration) => new Migration().name).filter((name) => !applied.has(name));
   });
 }
 

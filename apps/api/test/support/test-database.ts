@@ -35,13 +35,17 @@ export function adminDatabaseUrl(): string {
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite behind its socket, or
- * a new database on the shared PostgreSQL, dropped afterwards.
+ * a new database on the shared PostgreSQL, dropped afterwards. `migrated: false` leaves it
+ * empty, as a new server's database is before `npm run migrate`.
  */
-export async function createTestDatabase(engine: Engine = currentEngine()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine = currentEngine(),
+  options: { migrated: boolean } = { migrated: true },
+): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const runDir = mkdtempSync(join(tmpdir(), 'atm-pglite-'));
     const embedded = await EmbeddedPostgres.start({ runDir });
-    await runMigrations(embedded.target);
+    if (options.migrated) await runMigrations(embedded.target);
     return {
       engine,
       target: embedded.target,
@@ -63,7 +67,7 @@ export async function createTestDatabase(engine: Engine = currentEngine()): Prom
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const target = { url: url.toString() };
-  await runMigrations(target);
+  if (options.migrated) await runMigrations(target);
   return {
     engine,
     target,
