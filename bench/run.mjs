@@ -14,9 +14,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { DEFAULT_ADMIN_URL, preparePostgres } from './prepare-postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://atm:atm@127.0.0.1:5432/postgres';
+const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL;
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1000);
 const duration = Number(process.env.BENCH_DURATION_SECONDS ?? 20);
 const apiProcesses = Number(process.env.BENCH_API_PROCESSES ?? 1);
@@ -190,6 +191,8 @@ async function main() {
   const scenarios = {};
   let pgbench = 0;
   let worker;
+  log('checking PostgreSQL (and creating the atm role on a fresh local server)');
+  preparePostgres(adminUrl);
   try {
     log('building the production bundle');
     run('npm', ['run', '-s', 'build']);

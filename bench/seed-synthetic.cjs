@@ -2,10 +2,11 @@
 // API): customers, two accounts each with opening money, one card each with a PIN, and a
 // large note stock. Prints the cards and accounts as JSON on stdout for the runner.
 // Usage: DATABASE_URL=... node bench/seed-synthetic.cjs <customers>
+// ATM_API_BUILD_DIR names another build of the API (the tests' own, built once per run).
 require('reflect-metadata');
 const path = require('node:path');
 
-const api = path.resolve(__dirname, '../dist/apps/api/apps/api/src');
+const api = path.join(process.env.ATM_API_BUILD_DIR ?? path.resolve(__dirname, '../dist/apps/api'), 'apps/api/src');
 const { NestFactory } = require('@nestjs/core');
 const { CliModule } = require(path.join(api, 'cli/cli.module.js'));
 const { loadConfig } = require(path.join(api, 'config/app-config.js'));
