@@ -25,6 +25,7 @@ import {
 import { hostileCases, LEAK_PATTERN, type HostileCase } from './hostile';
 import { closeHttpAgent, http, type HttpAnswer, pollUntil, sleep } from './http';
 import { type BankSnapshot, expectBankConsistent, snapshot, stateFingerprint } from './ledger';
+import { rateOf, scenarioTimeoutMs } from './progress';
 import { BankLoad, planOperations, sendOperation } from './workload';
 
 /**
@@ -63,6 +64,11 @@ const HOSTILE_REQUESTS = envNumber('RESILIENCE_HOSTILE_REQUESTS', 2000);
 const SEED = envNumber('RESILIENCE_SEED', (Date.now() % 1_000_000_000) + 1);
 /** Notes loaded per scenario: enough that the dispenser is not what refuses withdrawals. */
 const NOTES = Math.max(5_000, OPS * 4);
+
+// The root config's 60 s per test failed correct full-size runs on a loaded machine (and a
+// project's own testTimeout is ignored in a multi-project run). A scenario fails on a real
+// stall instead (BankLoad.run, RESILIENCE_STALL_SECONDS); this is only the backstop.
+jest.setTimeout(scenarioTimeoutMs(Math.max(OPS, HOSTILE_REQUESTS)));
 
 const log = (scenario: string, text: string) => console.log(`[resilience:${scenario}] ${text}`);
 const money = formatCents;
@@ -278,6 +284,7 @@ describeOnPostgres('resilience', () => {
         expectBankConsistent(pool, bank.before, load.outcomes),
       );
       const replays = await expectReplays(load, api.port, 50);
+      log('workload', `rate: ${load.rate()}`);
       log(
         'workload',
         `${load.total} ops from ${CLIENTS} clients over ${bank.customers.length} customers in ${seconds.toFixed(1)}s: ` +
@@ -326,6 +333,7 @@ describeOnPostgres('resilience', () => {
       );
       const replays = await expectReplays(load, api.port, 50);
       const retriedThenDone = load.outcomes.filter((o) => o.attempts > 1).length;
+      log('crash', `rate: ${load.rate()} (two kills and restarts included)`);
       log(
         'crash',
         `${load.total} ops; API killed with SIGKILL ${kills.join(', ')} and restarted ${api.restarts}x; ` +
@@ -385,6 +393,7 @@ describeOnPostgres('resilience', () => {
         expectBankConsistent(pool, bank.before, load.outcomes),
       );
       const replays = await expectReplays(load, api.port, 50);
+      log('db-restart', `rate: ${load.rate()} (the outage included)`);
       log(
         'db-restart',
         `${load.total} ops; private PostgreSQL stopped (immediate) at ${acknowledgedAtStop}/${load.total} acknowledged and started again; ` +
@@ -463,6 +472,7 @@ describeOnPostgres('resilience', () => {
         expect(statements.requested.length).toBeGreaterThan(0);
         statementNote = `${statements.requested.length} statements requested while Redis was down all became READY after it came back (${statements.refusedWhileDown} requests refused while down)`;
       }
+      log('redis', `rate: ${load.rate()} (the outage included)`);
       log(
         'redis',
         `${load.total} ops; private Redis stopped at ${acknowledgedAtStop}/${load.total} acknowledged; /ready said ${JSON.stringify(readyWhileDown)}; ` +
@@ -499,6 +509,7 @@ describeOnPostgres('resilience', () => {
       const replays = await expectReplays(load, one.port, 25);
       const replaysTwo = await expectReplays(load, two.port, 25);
       if (hasWorker) expect(bank.workers.every((w) => w.isRunning())).toBe(true);
+      log('scale-out', `rate: ${load.rate()} over 2 API processes`);
       log(
         'scale-out',
         `${load.total} ops from ${CLIENTS} clients split over 2 API processes (ports ${one.port}, ${two.port})` +
@@ -601,7 +612,9 @@ describeOnPostgres('resilience', () => {
           }
         }
       };
+      const hostileStarted = Date.now();
       await Promise.all(Array.from({ length: 16 }, () => worker()));
+      log('hostile', `rate: ${rateOf(cases.length, Date.now() - hostileStarted)}`);
       const after = await bank.withSql(stateFingerprint);
       const stillSignedIn = await http({
         port: api.port,

@@ -1,5 +1,6 @@
 import { type BankCustomer } from './bank';
 import { http, type HttpAnswer, sleep } from './http';
+import { failOnStall, rateOf, stallMs } from './progress';
 
 /**
  * The bank workload: random withdrawals, deposits and transfers from concurrent clients,
@@ -156,6 +157,8 @@ export interface LoadOptions {
   plans: Operation[][];
   /** The API ports; client c talks to ports[c mod n]. Read on every attempt. */
   ports: () => readonly number[];
+  /** No operation completed for this long fails the load (default: RESILIENCE_STALL_SECONDS). */
+  stallMs?: number;
 }
 
 /**
@@ -172,6 +175,8 @@ export class BankLoad {
   readonly unexpected: Array<{ op: string; phase: string; status: number; text: string }> = [];
   acknowledged = 0;
   retries = 0;
+  /** Wall time of run(), for the operations-per-second figure. */
+  elapsedMs = 0;
   logins = 0;
   private readonly tokens = new Map<number, string>();
   private waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -207,13 +212,28 @@ export class BankLoad {
     return out;
   }
 
+  /**
+   * Runs every client's plan. It fails only on a real stall (no operation completed for
+   * the stall limit), never because the machine is slow.
+   */
   async run(): Promise<void> {
+    const started = Date.now();
     try {
-      await Promise.all(this.options.plans.map((plan, client) => this.runClient(client, plan)));
+      await failOnStall(
+        Promise.all(this.options.plans.map((plan, client) => this.runClient(client, plan))),
+        () => this.acknowledged,
+        { limitMs: this.options.stallMs ?? stallMs(), what: 'bank load' },
+      );
     } finally {
+      this.elapsedMs = Date.now() - started;
       for (const waiter of this.waiters) waiter.resolve();
       this.waiters = [];
     }
+  }
+
+  /** "N ops in S s = R ops/s" over the whole run. */
+  rate(): string {
+    return rateOf(this.acknowledged, this.elapsedMs);
   }
 
   tokenOf(client: number): string | undefined {
