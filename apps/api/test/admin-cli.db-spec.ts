@@ -12,6 +12,8 @@ import { createTestDatabase, currentEngine, type TestDatabase } from './support/
 // database: on a 2-core machine shared with other test runs one takes 10 s or more, so
 // the root's 60 s per test is too little for a test that runs five of them.
 jest.setTimeout(240_000);
+/** One CLI or migrate process: the embedded engine's start alone can take 30 s there. */
+const CHILD_TIMEOUT_MS = 120_000;
 
 /**
  * The admin CLI as an administrator runs it: the real compiled binary as a child process,
@@ -29,6 +31,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
   const cli = (args: string[], input?: string) =>
     runEntryPoint('cli', [...args, '--actor', 'test-admin'], {
       env,
+      timeoutMs: CHILD_TIMEOUT_MS,
       ...(input !== undefined ? { input } : {}),
     });
   const cliJson = async <T>(args: string[], input?: string): Promise<T> => {
@@ -69,7 +72,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       env = { DATA_DIR: dataDir };
     }
     // The CLI never migrates by itself: the administrator runs `npm run migrate` first.
-    const migrated = await runEntryPoint('migrate', [], { env });
+    const migrated = await runEntryPoint('migrate', [], { env, timeoutMs: CHILD_TIMEOUT_MS });
     expect(migrated).toMatchObject({ code: 0 });
   });
 
@@ -80,7 +83,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
   });
 
   it('lists every command in --help', async () => {
-    const help = await runEntryPoint('cli', ['--help'], { env });
+    const help = await runEntryPoint('cli', ['--help'], { env, timeoutMs: CHILD_TIMEOUT_MS });
     expect(help.code).toBe(0);
     for (const command of [
       'seed',
@@ -95,7 +98,10 @@ describe(`admin CLI on ${currentEngine()}`, () => {
     ]) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
-    const accountHelp = await runEntryPoint('cli', ['account', '--help'], { env });
+    const accountHelp = await runEntryPoint('cli', ['account', '--help'], {
+      env,
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
     for (const sub of ['open', 'freeze', 'unfreeze', 'close'])
       expect(accountHelp.stdout).toContain(sub);
   });
@@ -428,14 +434,14 @@ describe(`admin CLI safety on ${currentEngine()}`, () => {
 
   it('never migrates: an un-migrated database is refused in one line naming `npm run migrate`', async () => {
     for (const args of [['list'], ['customer', 'create', '--name', 'Dana Evans'], ['seed']]) {
-      const result = await runEntryPoint('cli', args, { env });
+      const result = await runEntryPoint('cli', args, { env, timeoutMs: CHILD_TIMEOUT_MS });
       expect({ args, code: result.code }).toEqual({ args, code: 1 });
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/not migrated.*run `npm run migrate`/);
     }
     // Nothing was applied by the CLI: `npm run migrate` still applies every migration.
-    const migrated = await runEntryPoint('migrate', [], { env });
+    const migrated = await runEntryPoint('migrate', [], { env, timeoutMs: CHILD_TIMEOUT_MS });
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toMatch(/^Applied: InitialSchema\d+, /);
   });
@@ -443,6 +449,7 @@ describe(`admin CLI safety on ${currentEngine()}`, () => {
   it('names its target on standard error before writing, without credentials', async () => {
     const created = await runEntryPoint('cli', ['customer', 'create', '--name', 'Dana Evans'], {
       env,
+      timeoutMs: CHILD_TIMEOUT_MS,
     });
     expect(created.code).toBe(0);
     const target =
@@ -454,8 +461,14 @@ describe(`admin CLI safety on ${currentEngine()}`, () => {
   });
 
   it('refuses seed in production: exit 1, one line, nothing written', async () => {
-    const customersBefore = await runEntryPoint('cli', ['list', '--json'], { env });
-    const auditBefore = await runEntryPoint('cli', ['audit', '--json', '--limit', '1000'], { env });
+    const customersBefore = await runEntryPoint('cli', ['list', '--json'], {
+      env,
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
+    const auditBefore = await runEntryPoint('cli', ['audit', '--json', '--limit', '1000'], {
+      env,
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
     const result = await runEntryPoint('cli', ['seed'], {
       env: {
         ...env,
@@ -463,6 +476,7 @@ describe(`admin CLI safety on ${currentEngine()}`, () => {
         NODE_ENV: 'production',
         STATEMENT_S3_BUCKET: 'statements',
       },
+      timeoutMs: CHILD_TIMEOUT_MS,
     });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
@@ -470,14 +484,23 @@ describe(`admin CLI safety on ${currentEngine()}`, () => {
     expect(lines[0]).toMatch(/^Refused: seed is refused in production/);
     expect(result.stdout).toBe('');
     // The database is unchanged: no demo customer, no audit event, no notes.
-    const customersAfter = await runEntryPoint('cli', ['list', '--json'], { env });
-    const auditAfter = await runEntryPoint('cli', ['audit', '--json', '--limit', '1000'], { env });
+    const customersAfter = await runEntryPoint('cli', ['list', '--json'], {
+      env,
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
+    const auditAfter = await runEntryPoint('cli', ['audit', '--json', '--limit', '1000'], {
+      env,
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
     expect(customersAfter.stdout).toBe(customersBefore.stdout);
     expect(auditAfter.stdout).toBe(auditBefore.stdout);
     const names = (JSON.parse(customersAfter.stdout) as { customers: { name: string }[] })
       .customers;
     expect(names.map((c) => c.name)).toEqual(['Dana Evans']);
-    const cash = await runEntryPoint('cli', ['cash', 'show', '--json'], { env });
+    const cash = await runEntryPoint('cli', ['cash', 'show', '--json'], {
+      env,
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
     expect(
       (JSON.parse(cash.stdout) as { notes: { count: number }[] }).notes.every((n) => n.count === 0),
     ).toBe(true);
@@ -489,6 +512,7 @@ describe('admin CLI and a database elsewhere', () => {
     // 192.0.2.0/24 is TEST-NET-1: nothing answers there, and nothing must be tried.
     const elsewhere = 'postgres://atm:atm@192.0.2.10:5432/bank';
     const result = await runEntryPoint('cli', ['list'], {
+      timeoutMs: CHILD_TIMEOUT_MS,
       env: { DATABASE_URL: elsewhere, PIN_PEPPER: PRODUCTION_SECRETS.PIN_PEPPER },
     });
     expect(result.code).toBe(1);
@@ -505,6 +529,7 @@ describe('admin CLI and a database elsewhere', () => {
 describe('production configuration', () => {
   it('refuses to start without secrets, naming them in one line', async () => {
     const result = await runEntryPoint('main', [], {
+      timeoutMs: CHILD_TIMEOUT_MS,
       env: { NODE_ENV: 'production', STATEMENT_S3_BUCKET: 'statements' },
     });
     expect(result.code).not.toBe(0);
@@ -517,6 +542,7 @@ describe('production configuration', () => {
   it('refuses PIN_PEPPER = CARD_HASH_KEY = one repeated character, in one line naming them', async () => {
     const weak = 'a'.repeat(40);
     const result = await runEntryPoint('main', [], {
+      timeoutMs: CHILD_TIMEOUT_MS,
       env: {
         ...PRODUCTION_SECRETS,
         PIN_PEPPER: weak,
@@ -532,7 +558,10 @@ describe('production configuration', () => {
   });
 
   it('refuses a bad value, naming the variable', async () => {
-    const result = await runEntryPoint('main', [], { env: { SESSION_TIMEOUT_SECONDS: 'soon' } });
+    const result = await runEntryPoint('main', [], {
+      env: { SESSION_TIMEOUT_SECONDS: 'soon' },
+      timeoutMs: CHILD_TIMEOUT_MS,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^Invalid configuration: SESSION_TIMEOUT_SECONDS/);
   });
