@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { SessionBeforeShapeInterceptor } from './auth/session-checked-by-call';
 import { SessionGuard } from './auth/session.guard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { QueryParametersInterceptor } from './common/query-parameters.interceptor';
@@ -49,6 +50,9 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: MaintenanceGuard },
         { provide: APP_GUARD, useClass: AtmThrottlerGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
+        // Outermost, so a 400 from anything inside (query parameters, pipes, the handler)
+        // on a route whose session is checked by its call still answers 401 first.
+        { provide: APP_INTERCEPTOR, useClass: SessionBeforeShapeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: QueryParametersInterceptor },
       ],
     };

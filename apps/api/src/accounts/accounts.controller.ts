@@ -6,7 +6,13 @@ import {
   type EntriesPage,
   type LimitsResponse,
 } from '@atm/contracts';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import {
+  CurrentPrincipal,
+  CurrentSessionClaims,
+  type Principal,
+  type SessionClaims,
+} from '../auth/principal';
+import { SessionCheckedByCall } from '../auth/session-checked-by-call';
 import { AccountsService } from './accounts.service';
 import { HistoryQueryDto } from './dto/history-query.dto';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -19,17 +25,19 @@ export class AccountsController {
 
   @Get()
   @ApiOperation({ summary: "The signed-in customer's accounts" })
-  async list(@CurrentPrincipal() principal: Principal): Promise<AccountsResponse> {
-    return { accounts: await this.accounts.listForCustomer(principal.customerId) };
+  @SessionCheckedByCall()
+  async list(@CurrentSessionClaims() session: SessionClaims): Promise<AccountsResponse> {
+    return { accounts: await this.accounts.listForSession(session) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One account of the signed-in customer' })
+  @SessionCheckedByCall()
   async get(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<AccountResponse> {
-    return { account: await this.accounts.getForCustomer(principal.customerId, id) };
+    return { account: await this.accounts.getForSession(session, id) };
   }
 
   @Get(':id/limits')

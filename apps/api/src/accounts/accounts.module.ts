@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 
 @Module({
+  imports: [AuthModule],
   controllers: [AccountsController],
   providers: [AccountsService],
   exports: [AccountsService],

@@ -3,9 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import {
   type Account,
-  type AccountStatus,
-  type AccountType,
-  CURRENCY,
   type EntriesPage,
   type Entry,
   type EntryType,
@@ -14,20 +11,13 @@ import {
 } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
 import { Clock } from '../common/clock';
-import { DomainError, notFound, validationFailed } from '../common/domain-error';
+import { notFound, validationFailed } from '../common/domain-error';
+import { type SessionClaims } from '../auth/principal';
+import { sessionRefused, type SessionRefusalCode, SessionsService } from '../auth/sessions.service';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type Queryable, queryRows } from '../database/transaction';
 import { BusinessCalendar } from './business-calendar';
-
-interface AccountRow {
-  id: string;
-  number: string;
-  type: AccountType;
-  status: AccountStatus;
-  balance_cents: string;
-  available_cents: string;
-}
 
 interface EntryRow {
   id: string;
@@ -38,28 +28,6 @@ interface EntryRow {
   balance_after_cents: string;
   description: string;
   created_at: string | Date;
-}
-
-/**
- * The available balance is the ledger balance less the deposit holds whose release time has
- * not come yet: holds release by themselves as time passes, with no job to run.
- */
-export const ACCOUNT_SELECT = `
-  SELECT a.id, a.number, a.type, a.status, a.balance_cents,
-         a.balance_cents - COALESCE((SELECT SUM(h.amount_cents) FROM deposit_holds h
-                                      WHERE h.account_id = a.id AND h.release_at > $1), 0) AS available_cents
-    FROM accounts a`;
-
-function toAccount(row: AccountRow): Account {
-  return {
-    id: row.id,
-    number: row.number,
-    type: row.type,
-    balanceCents: centsFromDatabase(row.balance_cents),
-    availableBalanceCents: centsFromDatabase(row.available_cents),
-    currency: CURRENCY,
-    status: row.status,
-  };
 }
 
 export function encodeCursor(seq: string): string {
@@ -84,17 +52,32 @@ export class AccountsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sessions: SessionsService,
   ) {
     this.calendar = new BusinessCalendar(config.atmTimeZone);
   }
 
-  async listForCustomer(customerId: string): Promise<Account[]> {
-    const rows = await queryRows<AccountRow>(
-      this.dataSource,
-      `${ACCOUNT_SELECT} WHERE a.customer_id = $2 AND a.kind = 'CUSTOMER' ORDER BY a.number`,
-      [this.clock.now(), customerId],
-    );
-    return rows.map(toAccount);
+  /**
+   * GET /accounts and GET /accounts/:id: the session check and the read in one call
+   * (atm_accounts_v1), answered as the database built it, with no row mapping here.
+   */
+  async listForSession(claims: SessionClaims, accountId: string | null = null): Promise<Account[]> {
+    const [row] = await queryRows<{
+      result: { error: SessionRefusalCode } | { accounts: Account[] };
+    }>(this.dataSource, `SELECT atm_accounts_v1($1, $2, $3, $4, $5, $6) AS result`, [
+      ...this.sessions.callArguments(claims, this.clock.now()),
+      accountId,
+    ]);
+    const result = row?.result;
+    if (!result) throw new Error('atm_accounts_v1 answered nothing');
+    if ('error' in result) throw sessionRefused(result.error);
+    return result.accounts;
+  }
+
+  async getForSession(claims: SessionClaims, accountId: string): Promise<Account> {
+    const [account] = await this.listForSession(claims, accountId);
+    if (!account) throw notFound('account');
+    return account;
   }
 
   /** Another customer's account answers exactly like one that does not exist. */
@@ -103,34 +86,31 @@ export class AccountsService {
     accountId: string,
     db: Queryable = this.dataSource,
   ): Promise<Account> {
-    const rows = await queryRows<AccountRow>(
+    const [row] = await queryRows<{ accounts: Account[] }>(
       db,
-      `${ACCOUNT_SELECT} WHERE a.id = $2 AND a.customer_id = $3 AND a.kind = 'CUSTOMER'`,
-      [this.clock.now(), accountId, customerId],
+      `SELECT atm_customer_accounts_v1($1, $2, $3) AS accounts`,
+      [customerId, this.clock.now(), accountId],
     );
-    if (!rows[0]) throw notFound('account');
-    return toAccount(rows[0]);
+    const account = row?.accounts[0];
+    if (!account) throw notFound('account');
+    return account;
   }
 
+  /** Today's use of the daily limits; the ownership check is in the same statement. */
   async limits(customerId: string, accountId: string): Promise<LimitsResponse> {
-    await this.getForCustomer(customerId, accountId);
-    const today = this.calendar.dayOf(this.clock.now());
-    const rows = await queryRows<{ kind: 'WITHDRAWAL' | 'TRANSFER'; used_cents: string }>(
+    const [row] = await queryRows<{ limits: LimitsResponse | null }>(
       this.dataSource,
-      `SELECT kind, used_cents FROM daily_limit_usage WHERE account_id = $1 AND day = $2`,
-      [accountId, today],
+      `SELECT atm_limits_v1($1, $2, $3, $4, $5) AS limits`,
+      [
+        customerId,
+        accountId,
+        this.calendar.dayOf(this.clock.now()),
+        this.config.dailyWithdrawalLimitCents,
+        this.config.dailyTransferLimitCents,
+      ],
     );
-    const used = (kind: 'WITHDRAWAL' | 'TRANSFER') =>
-      centsFromDatabase(rows.find((r) => r.kind === kind)?.used_cents ?? '0');
-    const usage = (limit: number, usedToday: number) => ({
-      dailyLimitCents: limit,
-      usedTodayCents: usedToday,
-      remainingCents: Math.max(limit - usedToday, 0),
-    });
-    return {
-      withdrawal: usage(this.config.dailyWithdrawalLimitCents, used('WITHDRAWAL')),
-      transfer: usage(this.config.dailyTransferLimitCents, used('TRANSFER')),
-    };
+    if (!row?.limits) throw notFound('account');
+    return row.limits;
   }
 
   async history(
@@ -140,16 +120,22 @@ export class AccountsService {
   ): Promise<EntriesPage> {
     const limit = page.limit === undefined ? HISTORY_PAGE_DEFAULT : Number(page.limit);
     const beforeSeq = page.cursor === undefined ? null : decodeCursor(page.cursor);
-    await this.getForCustomer(customerId, accountId);
-    const rows = await queryRows<EntryRow>(
+    // Ownership and the page in one statement: a row with owned = false (404), or the
+    // entries (a single row of NULLs when the account has none yet).
+    const found = await queryRows<EntryRow & { owned: boolean }>(
       this.dataSource,
-      `SELECT id, seq, transaction_id, type, amount_cents, balance_after_cents, description, created_at
-         FROM ledger_entries
-        WHERE account_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
-        ORDER BY seq DESC
-        LIMIT $3`,
-      [accountId, beforeSeq, limit + 1],
+      `SELECT o.owned, e.*
+         FROM (SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND customer_id = $4 AND kind = 'CUSTOMER') AS owned) o
+         LEFT JOIN LATERAL (
+           SELECT id, seq, transaction_id, type, amount_cents, balance_after_cents, description, created_at
+             FROM ledger_entries
+            WHERE o.owned AND account_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
+            ORDER BY seq DESC
+            LIMIT $3) e ON true`,
+      [accountId, beforeSeq, limit + 1, customerId],
     );
+    if (!found[0]?.owned) throw notFound('account');
+    const rows = found.filter((row) => row.id !== null);
     const items: Entry[] = rows.slice(0, limit).map((row) => ({
       id: row.id,
       transactionId: row.transaction_id,
@@ -161,12 +147,5 @@ export class AccountsService {
     }));
     const last = rows[limit - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null };
-  }
-
-  /** Raises ACCOUNT_NOT_ACTIVE unless the account is active. */
-  static assertActive(account: { status: AccountStatus }, role = 'The account'): void {
-    if (account.status !== 'ACTIVE') {
-      throw new DomainError('ACCOUNT_NOT_ACTIVE', `${role} is ${account.status.toLowerCase()}.`);
-    }
   }
 }

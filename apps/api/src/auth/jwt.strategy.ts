@@ -4,8 +4,8 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DomainError } from '../common/domain-error';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { type Principal } from './principal';
-import { SessionsService } from './sessions.service';
+import { type RequestUser } from './principal';
+import { sessionRefused, SessionsService } from './sessions.service';
 import {
   signingKey,
   TOKEN_ALGORITHM,
@@ -13,6 +13,11 @@ import {
   TOKEN_ISSUER,
   type TokenClaims,
 } from './token';
+
+/** Set by the session guard on routes marked `@SessionCheckedByCall()`. */
+export interface DeferredSessionCheck {
+  sessionCheckDeferred?: boolean;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,10 +40,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: Partial<TokenClaims>): Promise<Principal> {
+  async validate(
+    request: DeferredSessionCheck,
+    claims: Partial<TokenClaims>,
+  ): Promise<RequestUser> {
     if (
       typeof claims.sid !== 'string' ||
       !UUID.test(claims.sid) ||
@@ -47,19 +56,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     ) {
       throw new DomainError('UNAUTHENTICATED', 'The token is not valid');
     }
-    const result = await this.sessions.touch(claims.sid);
-    if (result.kind === 'EXPIRED') {
-      throw new DomainError(
-        'SESSION_EXPIRED',
-        'The session has expired. Please insert your card again.',
-      );
+    if (request.sessionCheckDeferred === true) {
+      return {
+        sessionId: claims.sid,
+        customerId: claims.sub,
+        cardLast4: claims.l4,
+        sessionCheckDeferred: true,
+      };
     }
-    if (result.kind === 'ENDED' || result.session.customerId !== claims.sub) {
-      throw new DomainError(
-        'UNAUTHENTICATED',
-        'The session has ended. Please insert your card again.',
-      );
-    }
+    const result = await this.sessions.touch(claims.sid, claims.sub);
+    if (result.kind === 'EXPIRED') throw sessionRefused('SESSION_EXPIRED');
+    if (result.kind === 'ENDED') throw sessionRefused('UNAUTHENTICATED');
     return { ...result.session, cardLast4: claims.l4 };
   }
 }

@@ -4,10 +4,15 @@ import { AuthGuard } from '@nestjs/passport';
 import { type Observable } from 'rxjs';
 import { DomainError } from '../common/domain-error';
 import { IS_PUBLIC_KEY } from '../common/public.decorator';
+import { type FastifyRequest } from 'fastify';
+import { type DeferredSessionCheck } from './jwt.strategy';
+import { SESSION_CHECKED_BY_CALL_KEY } from './session-checked-by-call';
 
 /**
  * The global guard: every route needs a live session unless it is marked `@Public()`.
- * Passport's failures are turned into the contract's codes.
+ * Passport's failures are turned into the contract's codes. On routes marked
+ * `@SessionCheckedByCall()` it verifies the token only; their database call checks the
+ * session in the same round trip as the work.
  */
 @Injectable()
 export class SessionGuard extends AuthGuard('jwt') {
@@ -23,6 +28,15 @@ export class SessionGuard extends AuthGuard('jwt') {
       context.getClass(),
     ]);
     if (isPublic) return true;
+    const deferred = this.reflector.get<boolean | undefined>(
+      SESSION_CHECKED_BY_CALL_KEY,
+      context.getHandler(),
+    );
+    if (deferred) {
+      context
+        .switchToHttp()
+        .getRequest<FastifyRequest & DeferredSessionCheck>().sessionCheckDeferred = true;
+    }
     return super.canActivate(context);
   }
 

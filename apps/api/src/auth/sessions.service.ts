@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type Queryable, execute, queryRows } from '../database/transaction';
@@ -21,19 +21,34 @@ export interface ActiveSession {
 export type TouchResult =
   { kind: 'ACTIVE'; session: ActiveSession } | { kind: 'EXPIRED' } | { kind: 'ENDED' };
 
-interface SessionRow {
-  id: string;
-  customer_id: string;
-  card_id: string;
-  created_at: string | Date;
-  last_seen_at: string | Date;
-  ended_at: string | Date | null;
+/** How atm_session_v1 (and every call that checks a session) refuses one. */
+export type SessionRefusalCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
+
+/** The contract's answer to a session that is no longer alive. */
+export function sessionRefused(code: SessionRefusalCode): DomainError {
+  return code === 'SESSION_EXPIRED'
+    ? new DomainError('SESSION_EXPIRED', 'The session has expired. Please insert your card again.')
+    : new DomainError('UNAUTHENTICATED', 'The session has ended. Please insert your card again.');
 }
+
+export function isSessionRefusal(code: string): code is SessionRefusalCode {
+  return code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED';
+}
+
+type SessionCallResult =
+  | { error: SessionRefusalCode }
+  | {
+      sessionId: string;
+      customerId: string;
+      cardId: string;
+      createdAt: string;
+      lastSeenAt: string;
+    };
 
 /**
  * Server-side sessions behind the bearer tokens, so that idle timeout, absolute lifetime,
- * logout, PIN changes and locks take effect at once, on every API process. Each request
- * costs one UPDATE by primary key.
+ * logout, PIN changes and locks take effect at once, on every API process. The check runs
+ * in the database (atm_session_v1), alone or inside the call that does the request's work.
  */
 @Injectable()
 export class SessionsService {
@@ -41,7 +56,6 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
   ) {}
 
   async start(
@@ -67,61 +81,40 @@ export class SessionsService {
 
   /**
    * Every authenticated request is activity: extends the idle timeout if still alive. One
-   * round trip; the row is rewritten at most once a second per session (activity is kept
-   * to the second), so a busy session does not turn every read into a write.
+   * round trip to atm_session_v1, where the session rules live (idle and absolute expiry,
+   * revocation, the touch at most once a second that never waits); the money and account
+   * calls run the same function inside their own single call.
    */
-  async touch(sessionId: string): Promise<TouchResult> {
-    const now = this.clock.now();
-    const [row] = await queryRows<
-      SessionRow & { end_reason: string | null; touched_at: string | Date | null }
-    >(
+  async touch(sessionId: string, customerId: string): Promise<TouchResult> {
+    const [row] = await queryRows<{ session: SessionCallResult }>(
       this.dataSource,
-      `WITH current AS (
-         SELECT id, customer_id, card_id, created_at, last_seen_at, ended_at, end_reason FROM sessions WHERE id = $1
-       ), touched AS (
-         UPDATE sessions s SET last_seen_at = $2
-           FROM current c
-          WHERE s.id = c.id AND c.ended_at IS NULL
-            AND c.last_seen_at > $2::timestamptz - make_interval(secs => $3)
-            AND c.created_at > $2::timestamptz - make_interval(secs => $4)
-            AND c.last_seen_at < $2::timestamptz - interval '1 second'
-          RETURNING s.last_seen_at
-       )
-       SELECT c.*, (SELECT last_seen_at FROM touched) AS touched_at FROM current c`,
-      [sessionId, now, this.config.sessionTimeoutSeconds, this.config.sessionMaxSeconds],
+      `SELECT atm_session_v1($1, $2, $3, $4, $5) AS session`,
+      this.callArguments({ sessionId, customerId }, this.clock.now()),
     );
-    if (!row) return { kind: 'ENDED' };
-    const session: ActiveSession = {
-      sessionId: row.id,
-      customerId: row.customer_id,
-      cardId: row.card_id,
-      createdAt: new Date(row.created_at),
-      lastSeenAt: new Date(row.touched_at ?? row.last_seen_at),
+    const result = row?.session;
+    if (!result) throw new Error('atm_session_v1 answered nothing');
+    if ('error' in result)
+      return result.error === 'SESSION_EXPIRED' ? { kind: 'EXPIRED' } : { kind: 'ENDED' };
+    return {
+      kind: 'ACTIVE',
+      session: {
+        sessionId: result.sessionId,
+        customerId: result.customerId,
+        cardId: result.cardId,
+        createdAt: new Date(result.createdAt),
+        lastSeenAt: new Date(result.lastSeenAt),
+      },
     };
-    if (row.ended_at !== null)
-      return row.end_reason === 'EXPIRED' ? { kind: 'EXPIRED' } : { kind: 'ENDED' };
-    if (this.expiresAt(session).getTime() <= now.getTime())
-      return this.expire(sessionId, session.customerId, now);
-    return { kind: 'ACTIVE', session };
   }
 
-  /** Idle or past its lifetime: mark it ended once, and audit the expiry once. */
-  private async expire(sessionId: string, customerId: string, now: Date): Promise<TouchResult> {
-    const marked = await execute(
-      this.dataSource,
-      `UPDATE sessions SET ended_at = $2, end_reason = 'EXPIRED' WHERE id = $1 AND ended_at IS NULL`,
-      [sessionId, now],
-    );
-    if (marked > 0) {
-      await this.audit.record({
-        type: 'SESSION_EXPIRED',
-        outcome: 'SUCCESS',
-        actorType: 'SYSTEM',
-        customerId,
-        details: { sessionId },
-      });
-    }
-    return { kind: 'EXPIRED' };
+  /** The idle timeout and the absolute lifetime, in seconds, as the session calls take them. */
+  timeouts(): [number, number] {
+    return [this.config.sessionTimeoutSeconds, this.config.sessionMaxSeconds];
+  }
+
+  /** The arguments every call that checks a session in the database starts with. */
+  callArguments(claims: { sessionId: string; customerId: string }, now: Date): unknown[] {
+    return [claims.sessionId, claims.customerId, now, ...this.timeouts()];
   }
 
   expiresAt(session: Pick<ActiveSession, 'createdAt' | 'lastSeenAt'>): Date {

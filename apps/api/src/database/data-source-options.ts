@@ -4,6 +4,7 @@ import { InitialSchema1732000000000 } from './migrations/1732000000000-initial-s
 import { StatementClaims1733000000000 } from './migrations/1733000000000-statement-claims';
 import { NoteCassetteSlots1734000000000 } from './migrations/1734000000000-note-cassette-slots';
 import { CardPinAttemptDecay1734000000001 } from './migrations/1734000000001-card-pin-attempt-decay';
+import { MoneyFunctions1735000000000 } from './migrations/1735000000000-money-functions';
 
 /** Every migration, in order. Schema changes are migrations only (synchronize is off). */
 export const MIGRATIONS = [
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   StatementClaims1733000000000,
   NoteCassetteSlots1734000000000,
   CardPinAttemptDecay1734000000001,
+  MoneyFunctions1735000000000,
 ];
 
 export type DatabaseTarget = { url: string } | PgConnectionTarget;

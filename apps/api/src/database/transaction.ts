@@ -7,14 +7,6 @@ export type Queryable = Pick<EntityManager, 'query'>;
 const MAX_TRANSIENT_RETRIES = 5;
 
 /**
- * Thrown inside a transaction when an optimistic step lost a race (for example, the notes
- * it planned to dispense were taken meanwhile): the whole transaction is run again.
- */
-export class RetryableConflict extends Error {
-  override readonly name = 'RetryableConflict';
-}
-
-/**
  * Runs `work` in one database transaction. A serialization failure or deadlock rolls the
  * whole transaction back and runs it again (a bounded number of times) before any answer
  * is given, so a client never sees one. A row lock that waited past lock_timeout runs the
@@ -38,7 +30,7 @@ export async function inTransaction<T>(
           : dataSource.transaction(work),
       );
     } catch (error) {
-      const transient = isTransientTransactionError(error) || error instanceof RetryableConflict;
+      const transient = isTransientTransactionError(error);
       if (!transient || attempt >= MAX_TRANSIENT_RETRIES) throw error;
       // Back off a little, with jitter, so the transactions that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 10));

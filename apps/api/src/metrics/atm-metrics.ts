@@ -24,6 +24,13 @@ export class AtmMetrics implements OnModuleDestroy {
     registers: [this.registry],
   });
 
+  readonly moneyCallRetries = new Counter({
+    name: 'atm_money_call_retries_total',
+    help: 'Movement calls run again after a lost race (notes taken meanwhile, deadlock), by type',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+
   readonly signInFailures = new Counter({
     name: 'atm_sign_in_failures_total',
     help: 'Refused sign-ins and PIN changes by reason',

@@ -49,58 +49,24 @@ export function newReference(): string {
   return reference;
 }
 
-export class UnbalancedTransactionError extends Error {
-  override readonly name = 'UnbalancedTransactionError';
-}
-
 /**
- * Writes one double-entry transaction: a `ledger_transactions` row and entries that sum to
- * zero, updating the running balance of each customer account in the same database
- * transaction. The caller has locked the customer accounts (in id order) and checked the
- * rules under those locks; `CHECK (balance_cents >= 0)` is the last line of defence.
+ * Writes one double-entry transaction through atm_post_v1, the ledger's one home (the
+ * money functions call it too): a `ledger_transactions` row and entries that sum to zero
+ * (refused otherwise), updating the running balance of each customer account in the same
+ * database transaction. The caller has locked the customer accounts (in id order) and
+ * checked its rules under those locks; `CHECK (balance_cents >= 0)` is the last line of
+ * defence.
  */
 export async function postTransaction(
   db: Queryable,
   input: LedgerTransactionInput,
 ): Promise<PostedTransaction> {
-  const sum = input.postings.reduce((total, p) => total + p.amountCents, 0);
-  if (sum !== 0 || input.postings.length < 2 || input.postings.some((p) => p.amountCents === 0)) {
-    throw new UnbalancedTransactionError(
-      `entries of a ${input.type} must be non-zero and sum to zero`,
-    );
-  }
   const reference = newReference();
-  // One statement, one round trip: the transaction row, the running balances of the
-  // customer accounts (UPDATE ... RETURNING under the locks the caller holds) and the
-  // entries with the balance each one leaves, in posting order.
   const [row] = await queryRows<{
-    id: string;
-    balances: Array<{ id: string; balance: string | number }> | null;
+    posted: { id: string; balances: Record<string, string | number> };
   }>(
     db,
-    `WITH tx AS (
-       INSERT INTO ledger_transactions
-         (reference, type, amount_cents, customer_id, card_id, account_id, counterparty_account_id, description, details, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING id
-     ), postings AS (
-       SELECT * FROM unnest($11::uuid[], $12::bigint[], $13::text[], $14::text[], $15::boolean[])
-         WITH ORDINALITY AS p(account_id, amount_cents, entry_type, description, running, ord)
-     ), balances AS (
-       UPDATE accounts a SET balance_cents = a.balance_cents + p.amount_cents
-         FROM postings p
-        WHERE a.id = p.account_id AND p.running
-        RETURNING a.id, a.balance_cents
-     ), entries AS (
-       INSERT INTO ledger_entries (transaction_id, account_id, type, amount_cents, balance_after_cents, description, created_at)
-       SELECT tx.id, p.account_id, p.entry_type, p.amount_cents, b.balance_cents, p.description, $10
-         FROM tx CROSS JOIN postings p LEFT JOIN balances b ON b.id = p.account_id
-        ORDER BY p.ord
-       RETURNING 1
-     )
-     SELECT (SELECT id FROM tx) AS id,
-            (SELECT json_agg(json_build_object('id', id, 'balance', balance_cents::text)) FROM balances) AS balances,
-            (SELECT count(*) FROM entries) AS entries`,
+    `SELECT atm_post_v1($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12::bigint[], $13::text[], $14::text[], $15::boolean[]) AS posted`,
     [
       reference,
       input.type,
@@ -120,13 +86,11 @@ export async function postTransaction(
     ],
   );
   if (!row) throw new Error('the ledger transaction was not written');
-  const transactionId = row.id;
   const balancesAfter = new Map<string, number>(
-    (row.balances ?? []).map((b) => [b.id, centsFromDatabase(String(b.balance))]),
+    Object.entries(row.posted.balances).map(([id, balance]) => [
+      id,
+      centsFromDatabase(String(balance)),
+    ]),
   );
-  const expected = input.postings.filter((p) => p.hasRunningBalance).length;
-  if (balancesAfter.size !== expected) {
-    throw new Error('a posting named an account without a running balance');
-  }
-  return { id: transactionId, reference, createdAt: input.at, balancesAfter };
+  return { id: row.posted.id, reference, createdAt: input.at, balancesAfter };
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Headers, HttpCode, Ip, Param, Post, Res } from '@nest
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { UuidParamPipe } from '../accounts/uuid-param.pipe';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { CurrentSessionClaims, type SessionClaims } from '../auth/principal';
+import { SessionCheckedByCall } from '../auth/session-checked-by-call';
 import { DepositDto, TransferDto, WithdrawalDto } from './dto/movement.dto';
 import { assertIdempotencyKeyShape } from './idempotency';
 import { type MovementAnswer, MoneyMovementsService } from './money-movements.service';
@@ -30,10 +31,11 @@ export class TransactionsController {
 
   @Post('accounts/:id/withdrawals')
   @HttpCode(201)
+  @SessionCheckedByCall()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Withdraw cash: answers the notes dispensed' })
   async withdraw(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) accountId: string,
     @Body() body: WithdrawalDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -41,15 +43,16 @@ export class TransactionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.withdraw(principal, accountId, body, key, ip));
+    return send(reply, await this.movements.withdraw(session, accountId, body, key, ip));
   }
 
   @Post('accounts/:id/deposits')
   @HttpCode(201)
+  @SessionCheckedByCall()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Deposit cash or a check: answers the holds placed' })
   async deposit(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) accountId: string,
     @Body() body: DepositDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -57,21 +60,22 @@ export class TransactionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.deposit(principal, accountId, body, key, ip));
+    return send(reply, await this.movements.deposit(session, accountId, body, key, ip));
   }
 
   @Post('transfers')
   @HttpCode(201)
+  @SessionCheckedByCall()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Transfer to any active customer account of the bank' })
   async transfer(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentSessionClaims() session: SessionClaims,
     @Body() body: TransferDto,
     @Headers('idempotency-key') key: string | undefined,
     @Ip() ip: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.transfer(principal, body, key, ip));
+    return send(reply, await this.movements.transfer(session, body, key, ip));
   }
 }
