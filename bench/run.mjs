@@ -2,13 +2,22 @@
 // database filled with synthetic data through the product's own code. Prints one table and
 // writes bench/results/latest.json. Targets are printed beside the figures, never asserted.
 //
+// Each money and balance scenario runs twice: closed loop at 32 connections (throughput),
+// then open loop at a fixed offered rate of half that throughput (latency: a closed loop's
+// latency is only connections / throughput). Beside them: CPU seconds per request of the
+// API process(es) and of the PostgreSQL backends serving them (so the saturated resource
+// is visible), one withdrawal's own SQL driven by `pgbench -f` (what the database alone
+// does), and the framework's floor (the product's /health against a bare Fastify route).
+//
 // Environment: BENCH_DATABASE_ADMIN_URL (default postgres://atm:atm@127.0.0.1:5432/postgres),
-// BENCH_CUSTOMERS (1000), BENCH_DURATION_SECONDS (20), BENCH_WORKERS (API processes, 1).
+// BENCH_CUSTOMERS (1000), BENCH_DURATION_SECONDS (20), BENCH_API_PROCESSES (1).
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +79,94 @@ async function pgbenchTps(name) {
   return match ? Math.round(Number(match[1])) : 0;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends connected to one database (the shared server serves others too). */
+async function backendPids(database) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Measures the CPU the API processes and the bench database's backends spend on `work`. */
+async function withCpu(apiPids, database, work) {
+  const before = new Map();
+  for (const pid of [...apiPids, ...(await backendPids(database))]) before.set(pid, cpuSeconds(pid));
+  const result = await work();
+  const after = await backendPids(database);
+  const spent = (pids) => pids.reduce((sum, pid) => sum + Math.max(0, cpuSeconds(pid) - (before.get(pid) ?? 0)), 0);
+  const requests = Math.max(1, result.requests);
+  return {
+    ...result,
+    apiCpuMsPerRequest: round((spent(apiPids) * 1000) / requests),
+    dbCpuMsPerRequest: round((spent(after) * 1000) / requests),
+  };
+}
+
+/**
+ * What one withdrawal does in the database, driven by pgbench: the same single call the
+ * API makes (atm_withdraw_v1), each client on its own session and account as the API's
+ * load does, with a fresh idempotency key per transaction.
+ */
+async function pgbenchWithdrawals(database, url, sessions, texts) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS bench_withdrawers (client_id integer PRIMARY KEY, session_id uuid, customer_id uuid, account_id uuid)');
+    for (const [i, s] of sessions.entries()) {
+      await client.query('INSERT INTO bench_withdrawers VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [i, s.sessionId, s.customerId, s.accounts[0].id]);
+    }
+  } finally {
+    await client.end();
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'atm-bench-'));
+  const script = join(dir, 'withdraw.sql');
+  const literal = (text) => `'${text.replace(/'/g, "''")}'`;
+  writeFileSync(
+    script,
+    `SELECT atm_withdraw_v1(w.session_id, w.customer_id, '0000', '127.0.0.1', clock_timestamp(), 3600, 7200, ` +
+      `'pgbench-' || :client_id::text || '-' || random()::text, 'fingerprint', '{"amountCents":2000}', ${literal(texts)}::jsonb, ` +
+      `w.account_id, 2000, 2000, 1000000000, current_date, upper(substr(md5(random()::text), 1, 10))) ` +
+      `FROM bench_withdrawers w WHERE w.client_id = :client_id::integer % ${sessions.length};\n`,
+  );
+  try {
+    const out = run('pgbench', ['-f', script, '-c', '32', '-j', '2', '-M', 'prepared', '-T', String(Math.min(duration, 15)), '-n', url]);
+    const tps = /tps = ([\d.]+)/.exec(out);
+    const failed = /number of failed transactions: (\d+)/.exec(out);
+    return { tps: tps ? Math.round(Number(tps[1])) : 0, failed: failed ? Number(failed[1]) : 0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A bare Fastify server answering /health like the product: the framework's floor. */
+async function startBareFastify() {
+  const child = spawn(process.execPath, [join(root, 'bench/bare-fastify.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const address = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+    child.once('exit', (code) => reject(new Error(`bare Fastify exited with ${code}`)));
+  });
+  return address;
+}
+
 async function startRedis() {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
@@ -95,7 +192,7 @@ async function startApi(env) {
   children.push(child);
   for (let i = 0; i < 300; i += 1) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).status === 200) return `http://127.0.0.1:${port}`;
+      if ((await fetch(`http://127.0.0.1:${port}/ready`)).status === 200) return { base: `http://127.0.0.1:${port}`, pid: child.pid };
     } catch {
       /* starting */
     }
@@ -109,8 +206,12 @@ async function json(base, path, init = {}) {
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
-/** Runs autocannon with one request shape per connection; measures every response's latency. */
-function load({ base, connections, seconds, requestFor, expected }) {
+/**
+ * Runs autocannon with one request shape per connection; measures every response's latency.
+ * With `rate`, an open loop: requests are offered at that fixed overall rate whatever the
+ * answers' speed, and the latency is autocannon's, corrected for coordinated omission.
+ */
+function load({ base, connections, seconds, requestFor, expected, rate }) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     let errors = 0;
@@ -120,6 +221,7 @@ function load({ base, connections, seconds, requestFor, expected }) {
         url: base,
         connections,
         duration: seconds,
+        ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
         setupClient: (client) => {
           const index = nextConnection++;
           client.setRequests([{ ...requestFor(index), setupRequest: (request) => requestFor(index, request) }]);
@@ -132,12 +234,16 @@ function load({ base, connections, seconds, requestFor, expected }) {
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
+        const open = rate !== undefined;
         resolve({
           rps: Math.round(result.requests.average),
+          requests: latencies.length,
           p50Ms: round(percentile(latencies, 50)),
           p95Ms: round(percentile(latencies, 95)),
           p99Ms: round(percentile(latencies, 99)),
           errors: errors + result.errors + result.timeouts,
+          // autocannon's own p99, corrected for requests that could not leave on time.
+          ...(open ? { offeredRps: Math.round(rate), p99CorrectedMs: round(result.latency.p99) } : {}),
         });
       },
     );
@@ -218,14 +324,22 @@ async function main() {
     run('node', ['dist/apps/api/apps/api/src/migrate.js'], env);
     log(`creating ${customers} customers, ${customers * 2} accounts and cards through the product's services`);
     const bank = JSON.parse(run('node', ['bench/seed-synthetic.cjs', String(customers)], env));
-    const bases = [];
-    for (let i = 0; i < apiProcesses; i += 1) bases.push(await startApi(env));
-    const base = bases[0];
+    const apis = [];
+    for (let i = 0; i < apiProcesses; i += 1) apis.push(await startApi(env));
+    const base = apis[0].base;
+    const apiPids = apis.map((a) => a.pid);
     const workerEntry = join(root, 'dist/apps/api/apps/api/src/worker.js');
     if (existsSync(workerEntry)) {
       worker = spawn(process.execPath, [workerEntry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
       children.push(worker);
     }
+
+    // The framework's floor: the product's /health (guards, hooks, logging) against a bare
+    // Fastify route answering the same body, at the same concurrency.
+    log('framework floor');
+    const bare = await startBareFastify();
+    scenarios['health (product)'] = await load({ base, connections: 32, seconds: Math.min(duration, 10), expected: 200, requestFor: () => ({ method: 'GET', path: '/health', headers: {} }) });
+    scenarios['health (bare Fastify)'] = await load({ base: bare, connections: 32, seconds: Math.min(duration, 10), expected: 200, requestFor: () => ({ method: 'GET', path: '/health', headers: {} }) });
 
     // Sign-in latency is argon2id's: as many customers at once as there are cores, so the
     // figure is the hash and the request, not a queue in front of it.
@@ -245,51 +359,52 @@ async function main() {
     const sessions = [];
     for (const card of bank.slice(0, 64)) {
       const login = await json(base, '/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }) });
-      sessions.push({ token: login.body.accessToken, accounts: card.accounts });
+      const claims = JSON.parse(Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString('utf8'));
+      sessions.push({ token: login.body.accessToken, sessionId: claims.sid, customerId: claims.sub, accounts: card.accounts });
     }
     const numbers = bank.flatMap((c) => c.accounts.map((a) => a.number));
 
-    log('withdrawals');
-    scenarios.withdrawals = await load({
-      base: bases[0],
-      connections: 32,
-      seconds: duration,
-      expected: 201,
-      requestFor: (i) => ({
+    const withdrawal = (i) => ({
+      method: 'POST',
+      path: `/api/v1/accounts/${sessions[i % sessions.length].accounts[0].id}/withdrawals`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions[i % sessions.length].token}`, 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ amountCents: 2000 }),
+    });
+    const transfer = (i) => {
+      const from = sessions[i % sessions.length].accounts[1];
+      let to = numbers[Math.floor(Math.random() * numbers.length)];
+      if (to === from.number) to = numbers[(numbers.indexOf(to) + 1) % numbers.length];
+      return {
         method: 'POST',
-        path: `/api/v1/accounts/${sessions[i % sessions.length].accounts[0].id}/withdrawals`,
+        path: '/api/v1/transfers',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions[i % sessions.length].token}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ amountCents: 2000 }),
-      }),
-    });
+        body: JSON.stringify({ fromAccountId: from.id, toAccountNumber: to, amountCents: 1 + Math.floor(Math.random() * 5000) }),
+      };
+    };
+    const balances = (i) => ({ method: 'GET', path: '/api/v1/accounts', headers: { authorization: `Bearer ${sessions[i % sessions.length].token}` } });
+    const oneCustomersBalances = () => balances(0);
 
-    log('transfers');
-    scenarios.transfers = await load({
-      base,
-      connections: 32,
-      seconds: duration,
-      expected: 201,
-      requestFor: (i) => {
-        const from = sessions[i % sessions.length].accounts[1];
-        let to = numbers[Math.floor(Math.random() * numbers.length)];
-        if (to === from.number) to = numbers[(numbers.indexOf(to) + 1) % numbers.length];
-        return {
-          method: 'POST',
-          path: '/api/v1/transfers',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions[i % sessions.length].token}`, 'idempotency-key': randomUUID() },
-          body: JSON.stringify({ fromAccountId: from.id, toAccountNumber: to, amountCents: 1 + Math.floor(Math.random() * 5000) }),
-        };
-      },
-    });
-
-    log('balances');
-    scenarios.balances = await load({
-      base,
-      connections: 32,
-      seconds: Math.min(duration, 10),
-      expected: 200,
-      requestFor: (i) => ({ method: 'GET', path: '/api/v1/accounts', headers: { authorization: `Bearer ${sessions[i % sessions.length].token}` } }),
-    });
+    // Closed loop for throughput (and CPU per request), then open loop at half of it.
+    const both = async (name, requestFor, expected, seconds = duration) => {
+      log(name);
+      scenarios[name] = await withCpu(apiPids, benchDb, () => load({ base, connections: 32, seconds, expected, requestFor }));
+      log(`${name}, open loop at half of ${scenarios[name].rps} rps`);
+      scenarios[`${name}, open loop`] = await load({ base, connections: 64, seconds, expected, requestFor, rate: scenarios[name].rps / 2 });
+    };
+    await both('withdrawals', withdrawal, 201);
+    log('pgbench -f: one withdrawal\'s own call (atm_withdraw_v1), 32 clients, prepared');
+    // The same texts argument the API passes (made by the compiled service code).
+    const require = createRequire(import.meta.url);
+    const api = join(root, 'dist/apps/api/apps/api/src');
+    const { loadConfig } = require(join(api, 'config/app-config.js'));
+    const { movementTexts } = require(join(api, 'transactions/movement-texts.js'));
+    const texts = movementTexts(loadConfig({ ...process.env, ...env })).WITHDRAWAL;
+    const ownSql = await pgbenchWithdrawals(benchDb, dbUrl(benchDb), sessions, texts);
+    scenarios['withdrawal SQL (pgbench -f)'] = { rps: ownSql.tps, requests: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errors: ownSql.failed };
+    await both('transfers', transfer, 201);
+    await both('balances', balances, 200, Math.min(duration, 10));
+    log("balances, one customer's token on every connection");
+    scenarios['balances (one token)'] = await withCpu(apiPids, benchDb, () => load({ base, connections: 32, seconds: Math.min(duration, 10), expected: 200, requestFor: oneCustomersBalances }));
 
     log('statement');
     scenarios.statement = await statementScenario(base, sessions[sessions.length - 1]);
@@ -307,24 +422,36 @@ async function main() {
   writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 
   const half = Math.round(pgbench / 2);
+  const ownSql = scenarios['withdrawal SQL (pgbench -f)']?.rps ?? 0;
+  const ratio = (rps, of) => (of > 0 ? `${round(rps / of)}x` : '');
   const targets = {
-    withdrawals: `>= ${half} rps (0.5 x pgbench), p99 <= 25 ms, 0 errors`,
-    transfers: `>= ${half} rps (0.5 x pgbench), p99 <= 25 ms, 0 errors`,
-    balances: '>= 5000 rps',
+    'health (product)': `vs bare Fastify: ${ratio(scenarios['health (product)']?.rps ?? 0, scenarios['health (bare Fastify)']?.rps ?? 0)}`,
+    'health (bare Fastify)': 'the floor',
+    withdrawals: `>= ${half} rps (0.5 x pgbench), 0 errors; ${ratio(scenarios.withdrawals?.rps ?? 0, pgbench)} of pgbench, ${ratio(scenarios.withdrawals?.rps ?? 0, ownSql)} of its own SQL (aim 0.7x)`,
+    'withdrawals, open loop': 'p99 <= 25 ms',
+    'withdrawal SQL (pgbench -f)': `${ratio(ownSql, pgbench)} of pgbench TPC-B`,
+    transfers: `>= ${half} rps (0.5 x pgbench), 0 errors; ${ratio(scenarios.transfers?.rps ?? 0, pgbench)} of pgbench`,
+    'transfers, open loop': 'p99 <= 25 ms',
+    balances: `>= ${pgbench} rps (1.0 x pgbench); ${ratio(scenarios.balances?.rps ?? 0, pgbench)}`,
+    'balances, open loop': 'p99 <= 10 ms',
+    'balances (one token)': `as many customers' (no per-session queue): ${ratio(scenarios['balances (one token)']?.rps ?? 0, scenarios.balances?.rps ?? 0)}`,
     'sign-in': 'p50 <= 100 ms',
     statement: 'request to READY <= 1000 ms',
     web: 'initial JS <= 150 KB gzipped',
   };
+  const cpu = (s, key) => (s[key] === undefined ? '' : String(s[key]));
   const rows = Object.entries(scenarios).map(([name, s]) => [
     name,
-    name === 'web' ? `${s.initialJsGzipKb} KB` : String(s.rps),
+    name === 'web' ? `${s.initialJsGzipKb} KB` : s.offeredRps !== undefined ? `${s.rps} (offered ${s.offeredRps})` : String(s.rps),
     String(s.p50Ms),
     String(s.p95Ms),
     String(s.p99Ms),
     String(s.errors),
-    targets[name],
+    cpu(s, 'apiCpuMsPerRequest'),
+    cpu(s, 'dbCpuMsPerRequest'),
+    targets[name] ?? '',
   ]);
-  const header = ['scenario', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target'];
+  const header = ['scenario', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'API CPU ms/req', 'PG CPU ms/req', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(`pgbench tpcb-like (scale 10, 8 clients, prepared): ${pgbench} TPS on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${apiProcesses} API process(es)`);
