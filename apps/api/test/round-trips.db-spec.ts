@@ -1,8 +1,9 @@
-import { type Pool, type PoolClient } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { accountByNumber, newKey } from './support/accounts';
 import { expectLedgerConsistent } from './support/ledger-check';
 import { DEMO, TestApp } from './support/test-app';
+import { currentEngine } from './support/test-database';
 
 /**
  * The money path's conversation with the database, counted: every query sent through the
@@ -143,5 +144,50 @@ describe('database round trips per request', () => {
       post(`/api/v1/accounts/${checking}/withdrawals`, { amountCents: 2000 }),
     );
     expect(sql).toEqual([expect.stringMatching(/^SELECT atm_withdraw_v1\(/)]);
+  });
+});
+
+/**
+ * What serialized one customer's concurrent reads: each request touched the session row,
+ * and the requests of one session in flight when a touch was due queued on its row lock,
+ * one commit after another. The touch now skips a row another request is touching.
+ * PostgreSQL only: the embedded engine runs one transaction at a time anyway.
+ */
+const onPostgres = currentEngine() === 'postgres' ? describe : describe.skip;
+
+onPostgres('one session, concurrent requests', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('never wait for another request touching the same session', async () => {
+    const { accessToken: token } = await t.login(DEMO.bob.cardNumber, DEMO.bob.pin);
+    const sessionId = (
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+        sid: string;
+      }
+    ).sid;
+    // A touch is due once the last one is more than a second old.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const other = new Client({ connectionString: t.database.url });
+    await other.connect();
+    try {
+      // Another request of the same session, in the middle of touching it.
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      const read = t.request('GET', '/api/v1/accounts', { token });
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3000));
+      const first = await Promise.race([read.then((r) => r.status), waited]);
+      expect(first).toBe(200);
+    } finally {
+      await other.query('ROLLBACK');
+      await other.end();
+    }
   });
 });
