@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatCents } from '@atm/money';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { queryRows } from '../src/database/transaction';
@@ -157,7 +158,6 @@ describe('atm_format_cents_v1: refusal details read money as formatCents writes 
   it.each([0, 5, 99, 100, 2000, 48000, 123456, 100000000, 9007199254740991])(
     '%i',
     async (cents) => {
-      const { formatCents } = await import('@atm/money');
       const [row] = await queryRows<{ text: string }>(
         source,
         `SELECT atm_format_cents_v1($1) AS text`,
