@@ -145,7 +145,8 @@ const BAD_MEMO_TEXTS = [
   '"tab\\there"',
   '"line\\nbreak"',
   JSON.stringify('x'.repeat(141)),
-  JSON.stringify('🍣'.repeat(71)),
+  // 141 characters (code points) of two UTF-16 units each: the limit counts characters.
+  JSON.stringify('🍣'.repeat(141)),
 ];
 
 /** Strings with traps: unicode digits, control characters, injections, huge. */
