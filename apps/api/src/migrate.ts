@@ -4,7 +4,8 @@ import { openDatabase, revertLastMigration, runMigrations } from './database/dat
 
 /** `npm run migrate` applies pending migrations; `npm run migrate:revert` undoes the last. */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  // Only the database and Redis credentials reach this process in production.
+  const config = loadConfigOrExit({ secrets: 'unused' });
   const revert = process.argv.includes('--revert');
   const database = await openDatabase(config, 'tool');
   try {

@@ -14,7 +14,8 @@ import { StatementWorkerModule } from './statements/statement-worker.module';
  * statements itself.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  // Only the database and Redis credentials reach this process in production.
+  const config = loadConfigOrExit({ secrets: 'unused' });
   if (!config.redisUrl) {
     process.stderr.write(
       'REDIS_URL must be set for the worker (without it, the API makes statements in process)\n',

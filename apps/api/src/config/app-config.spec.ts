@@ -161,6 +161,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('lets the worker and the migrations run in production with no signing or hashing secret', () => {
+    const env = { NODE_ENV: 'production', STATEMENT_S3_BUCKET: 'statements' };
+    expect(() => loadConfig(env)).toThrow(/SECRET_KEY/);
+    expect(loadConfig(env, { secrets: 'unused' }).isProduction).toBe(true);
+    // The other production rules still hold for them.
+    expect(() => loadConfig({ NODE_ENV: 'production' }, { secrets: 'unused' })).toThrow(
+      /STATEMENT_S3_BUCKET/,
+    );
+  });
+
   it('refuses enabled metrics behind a secret guard with no secret', () => {
     expect(() => loadConfig({ METRICS_ENABLED: 'true' })).toThrow(/METRICS_GUARD_SECRET/);
   });

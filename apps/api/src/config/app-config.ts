@@ -235,7 +235,20 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   return value.split(',').map((p) => p.trim());
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * What the process that loads the configuration does with the signing, hashing and admin
+ * secrets. The statement worker and the migrations never read them, so in production they
+ * are given only the database and Redis credentials (least privilege) and must not demand
+ * the others.
+ */
+export interface LoadConfigOptions {
+  secrets?: 'required' | 'unused';
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadConfigOptions = {},
+): AppConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const messages = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
@@ -244,10 +257,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
 
-  if (isProduction) {
+  if (isProduction && options.secrets !== 'unused') {
     const secretProblem = productionSecretProblem(e);
     if (secretProblem !== undefined)
       throw new ConfigError(`Invalid configuration: ${secretProblem}`);
+  }
+  if (isProduction) {
     if (e.ADMIN_TOTP_REQUIRED === 'false' || e.ADMIN_TOTP_REQUIRED === '0') {
       throw new ConfigError(
         'Invalid configuration: ADMIN_TOTP_REQUIRED must not be false in production',

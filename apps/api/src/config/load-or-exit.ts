@@ -1,11 +1,11 @@
-import { type AppConfig, ConfigError, loadConfig } from './app-config';
+import { type AppConfig, ConfigError, type LoadConfigOptions, loadConfig } from './app-config';
 import { loadDotEnvFile } from './env-file';
 
 /** Entry points' way in: a bad configuration stops the process with one line. */
-export function loadConfigOrExit(): AppConfig {
+export function loadConfigOrExit(options: LoadConfigOptions = {}): AppConfig {
   try {
     loadDotEnvFile();
-    return loadConfig(process.env);
+    return loadConfig(process.env, options);
   } catch (error) {
     const message =
       error instanceof ConfigError
