@@ -287,7 +287,9 @@ export async function checkNoLiteralSecrets(file: string, text: string): Promise
         inner.trim() !== '' &&
         !isExpression(inner) &&
         SECRET_NAME.test(key) &&
-        key !== 'description'
+        key !== 'description' &&
+        // How a secret changes (auth_token_update_strategy = "ROTATE") is not a secret.
+        !key.endsWith('_strategy')
       ) {
         found.push(
           violation(

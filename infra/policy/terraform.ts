@@ -41,6 +41,8 @@ export interface TfConfig {
   outputs: string[];
   /** Every `var.NAME` the configuration's expressions use. */
   variableReferences: Set<string>;
+  /** The `locals` blocks' values, merged. */
+  locals: HclBody;
 }
 
 type ParsedFile = {
@@ -49,6 +51,7 @@ type ParsedFile = {
   module?: Record<string, HclBody[]>;
   variable?: Record<string, HclBody[]>;
   output?: Record<string, HclBody[]>;
+  locals?: HclBody[];
 };
 
 export const isExpression = (value: unknown): value is string =>
@@ -80,6 +83,7 @@ export async function loadTerraform(dir: string): Promise<TfConfig> {
     variables: [],
     outputs: [],
     variableReferences: new Set(),
+    locals: {},
   };
   for (const file of files) {
     const parsed = await parseHcl(file, readFileSync(file, 'utf8'));
@@ -88,6 +92,14 @@ export async function loadTerraform(dir: string): Promise<TfConfig> {
         for (const body of bodies) config.resources.push({ type, name, body, file });
       }
     }
+    // Data sources count as resources of type `data.<type>` (policy documents are checked).
+    for (const [type, byName] of Object.entries(parsed.data ?? {})) {
+      for (const [name, bodies] of Object.entries(byName)) {
+        for (const body of bodies)
+          config.resources.push({ type: `data.${type}`, name, body, file });
+      }
+    }
+    for (const body of parsed.locals ?? []) Object.assign(config.locals, body);
     for (const [name, bodies] of Object.entries(parsed.module ?? {})) {
       for (const body of bodies) {
         const { source, ...args } = body;
@@ -139,13 +151,29 @@ export const moduleDir = (config: TfConfig, call: TfModuleCall) => resolve(confi
  * substituted, so that `deletion_protection = var.deletion_protection` is checked as the
  * `true` or `false` the environment passes.
  */
-export async function instantiate(env: TfConfig): Promise<TfResource[]> {
+export async function instantiate(env: TfConfig, rootValues: HclBody = {}): Promise<TfResource[]> {
   const resources = [...env.resources];
+  // The root's own variables: a tfvars value, else the default.
+  const root = new Map<string, HclValue>();
+  for (const variable of env.variables) {
+    if (rootValues[variable.name] !== undefined)
+      root.set(variable.name, rootValues[variable.name]!);
+    else if (variable.hasDefault && variable.default !== undefined) {
+      root.set(variable.name, variable.default);
+    }
+  }
+  const resolveRoot = (value: HclValue | undefined): HclValue | undefined => {
+    const name =
+      typeof value === 'string'
+        ? /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(value)?.[1]
+        : undefined;
+    return name !== undefined && root.has(name) ? root.get(name) : value;
+  };
   for (const call of env.modules.filter((m) => isLocalSource(m.source))) {
     const module = await loadTerraform(moduleDir(env, call));
     const values = new Map<string, HclValue>();
     for (const variable of module.variables) {
-      const passed = call.args[variable.name];
+      const passed = resolveRoot(call.args[variable.name]);
       if (passed !== undefined && !isExpression(passed)) values.set(variable.name, passed);
       else if (passed === undefined && variable.hasDefault && variable.default !== undefined) {
         values.set(variable.name, variable.default);
@@ -187,3 +215,15 @@ export const blocks = (body: HclBody, name: string): HclBody[] => {
   if (value !== null && typeof value === 'object') return [value as HclBody];
   return [];
 };
+
+/** Literal values of a .tfvars file (or several, later ones winning), for `instantiate`. */
+export async function readTfvars(...files: string[]): Promise<HclBody> {
+  const values: HclBody = {};
+  for (const file of files) {
+    Object.assign(
+      values,
+      (await parseHcl(file.replace(/\.example$/, ''), readFileSync(file, 'utf8'))) as HclBody,
+    );
+  }
+  return values;
+}

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { format } from '@cdktf/hcl-tools';
 import {
   instantiate,
   loadTerraform,
   parseHcl,
+  readTfvars,
   terraformDirs,
   type TfResource,
 } from '../policy/terraform';
@@ -19,27 +20,37 @@ import {
   checkPublicIngress,
   checkSecurity,
 } from '../policy/terraform-policies';
-import { environmentDir, environments, fixtures, terraformRoot } from './paths';
+import {
+  checkAlarmTopicEncryption,
+  checkLeastPrivilege,
+  checkOperationalAlarms,
+  checkProductionEdge,
+} from '../policy/production-policies';
+import { environmentVarFiles, environments, fixtures, terraformRoot } from './paths';
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 
-const terraformFiles = walk(terraformRoot).filter((f) => /\.(tf|tfvars\.example)$/.test(f));
+const terraformFiles = walk(terraformRoot).filter(
+  (f) => !f.includes('/.terraform/') && /\.(tf|tfvars|tfvars\.example)$/.test(f),
+);
 const rel = (file: string) => relative(terraformRoot, file);
 const fixture = (name: string) => join(fixtures, 'terraform', name);
 const resourcesOf = async (dir: string): Promise<TfResource[]> =>
   (await loadTerraform(dir)).resources;
 const rules = (violations: { rule: string }[]) => [...new Set(violations.map((v) => v.rule))];
+/** The resources one environment creates: the one root module with that environment's values. */
+const environmentResources = async (env: string) =>
+  instantiate(await loadTerraform(terraformRoot), await readTfvars(...environmentVarFiles(env)));
 
 describe('Terraform files', () => {
-  it('include every module and both environments', () => {
+  it('are one root module over every module, with values for both environments', () => {
     const dirs = terraformDirs(terraformRoot).map(rel).sort();
     expect(dirs).toEqual(
       [
-        'environments/dev',
-        'environments/prod',
+        '',
         ...[
           'alb',
           'ecr',
@@ -56,8 +67,17 @@ describe('Terraform files', () => {
       ].sort(),
     );
     for (const env of environments) {
-      expect(readdirSync(environmentDir(env))).toContain('terraform.tfvars.example');
+      for (const file of environmentVarFiles(env)) expect(existsSync(file)).toBe(true);
     }
+  });
+
+  it('the environments differ only in values: the same variables, set in both', async () => {
+    const declared = new Set((await loadTerraform(terraformRoot)).variables.map((v) => v.name));
+    const [dev, prod] = await Promise.all(
+      environments.map(async (env) => Object.keys(await readTfvars(environmentVarFiles(env)[0]!))),
+    );
+    expect(dev?.sort()).toEqual(prod?.sort());
+    for (const name of dev ?? []) expect(declared).toContain(name);
   });
 
   it.each(terraformFiles.map(rel))('%s parses as HCL', async (file) => {
@@ -81,17 +101,17 @@ describe('Terraform files', () => {
 
 describe.each(environments)('environment %s', (env) => {
   it('wires every module variable and uses only declared variables and outputs', async () => {
-    expect(await checkModuleWiring(await loadTerraform(environmentDir(env)))).toEqual([]);
+    expect(await checkModuleWiring(await loadTerraform(terraformRoot))).toEqual([]);
   });
 
   it('passes the security policies', async () => {
-    const resources = await instantiate(await loadTerraform(environmentDir(env)));
+    const resources = await environmentResources(env);
     expect(resources.length).toBeGreaterThan(50);
     expect(checkSecurity(resources)).toEqual([]);
   });
 
   it('encrypts RDS, ElastiCache and S3 and keeps the database private', async () => {
-    const resources = await instantiate(await loadTerraform(environmentDir(env)));
+    const resources = await environmentResources(env);
     const types = resources.map((r) => r.type);
     for (const type of ['aws_db_instance', 'aws_elasticache_replication_group', 'aws_s3_bucket']) {
       expect(types).toContain(type);
@@ -108,28 +128,59 @@ describe.each(environments)('environment %s', (env) => {
     expect(ecs).toMatch(/STATEMENT_S3_BUCKET\s+= var\.statement_bucket_name/);
     expect(ecs).toMatch(/METRICS_GUARD\s+= "secret"/);
     const secrets = readFileSync(join(terraformRoot, 'modules/secrets/main.tf'), 'utf8');
+    for (const name of ['DATABASE_URL', 'REDIS_URL']) expect(secrets).toContain(`${name} `);
     for (const name of [
-      'DATABASE_URL',
       'SECRET_KEY',
       'PIN_PEPPER',
       'CARD_HASH_KEY',
-      'REDIS_URL',
+      'ADMIN_TOTP_KEY',
       'METRICS_GUARD_SECRET',
+      'APP_DATABASE_PASSWORD',
+      'REDIS_AUTH_TOKEN',
     ]) {
-      expect(secrets).toContain(`${name} `);
+      expect(secrets).toContain(`"${name}"`);
     }
+  });
+
+  it('alarms can notify: the topic uses a key CloudWatch may use', async () => {
+    expect(checkAlarmTopicEncryption(await environmentResources(env))).toEqual([]);
+  });
+
+  it('alarms on the worker, failed jobs, the queue depth and failed deployments', async () => {
+    expect(checkOperationalAlarms(await environmentResources(env))).toEqual([]);
+  });
+
+  it('gives each container only the secrets it reads; RDS manages the owner password', async () => {
+    const ecs = await loadTerraform(join(terraformRoot, 'modules/ecs'));
+    expect(
+      checkLeastPrivilege(await environmentResources(env), ecs.locals['secret_names']),
+    ).toEqual([]);
+    // The new admin secret reaches the API (and the admin CLI), never the worker.
+    const names = ecs.locals['secret_names'] as Record<string, string[]>;
+    expect(names['app']).toContain('ADMIN_TOTP_KEY');
+    expect(names['worker']).not.toContain('ADMIN_TOTP_KEY');
   });
 });
 
 describe('prod', () => {
   it('protects the database and the load balancer from deletion and keeps backups', async () => {
-    const resources = await instantiate(await loadTerraform(environmentDir('prod')));
-    expect(checkProductionProtection(resources)).toEqual([]);
+    expect(checkProductionProtection(await environmentResources('prod'))).toEqual([]);
   });
 
   it('dev is allowed to be destroyed (the prod rule really depends on the values)', async () => {
-    const resources = await instantiate(await loadTerraform(environmentDir('dev')));
-    expect(rules(checkProductionProtection(resources))).toContain('deletion-protection');
+    expect(rules(checkProductionProtection(await environmentResources('dev')))).toContain(
+      'deletion-protection',
+    );
+  });
+
+  it('has a WAF (managed rules, sign-in rate limit, admin allowlist), access logs and no public /metrics', async () => {
+    expect(checkProductionEdge(await environmentResources('prod'))).toEqual([]);
+  });
+
+  it('requires a domain (HTTPS) and deletion protection through variable validations', async () => {
+    const variables = readFileSync(join(terraformRoot, 'variables.tf'), 'utf8');
+    expect(variables).toMatch(/var\.environment != "prod" \|\| var\.domain_name != ""/);
+    expect(variables).toMatch(/var\.environment != "prod" \|\| var\.deletion_protection/);
   });
 });
 
@@ -203,5 +254,68 @@ describe('policies catch broken fixtures', () => {
       'deletion-protection aws_db_instance.module.rds.this',
       'deletion-protection aws_lb.module.alb.this',
     ]);
+  });
+
+  it('an alarm topic on the AWS-managed key, or on a key CloudWatch may not use', async () => {
+    const resources = await resourcesOf(fixture('alarm-topic-aws-managed'));
+    const found = checkAlarmTopicEncryption(resources);
+    expect(found.map((v) => v.where.split(' ')[0]).sort()).toEqual([
+      'aws_sns_topic.alarms',
+      'aws_sns_topic.other',
+    ]);
+    expect(found[0]?.message).toMatch(/alias\/aws\/sns/);
+  });
+
+  it('no worker, failed-job, queue-depth or failed-deployment alarm', async () => {
+    const found = checkOperationalAlarms(await resourcesOf(fixture('alarm-topic-aws-managed')));
+    expect(rules(found).sort()).toEqual(['deployment-alarm', 'queue-alarm', 'worker-alarm']);
+    expect(found).toHaveLength(6);
+  });
+
+  it('an edge without WAF association, managed rules, admin allowlist, access logs or private /metrics', async () => {
+    const found = checkProductionEdge(await resourcesOf(fixture('prod-edge-broken')));
+    expect(rules(found).sort()).toEqual([
+      'access-logs',
+      'admin-allowlist',
+      'metrics-private',
+      'waf',
+      'waf-rate',
+    ]);
+    // The same ACL, associated: only the managed rules, the admin sign-in rate limit and the
+    // allowlist are still missing.
+    const associated = [
+      ...(await resourcesOf(fixture('prod-edge-broken'))),
+      {
+        type: 'aws_wafv2_web_acl_association',
+        name: 'this',
+        file: 'fixture',
+        body: {
+          resource_arn: '${aws_lb.this.arn}',
+          web_acl_arn: '${aws_wafv2_web_acl.this.arn}',
+        },
+      },
+    ];
+    const messages = checkProductionEdge(associated).map((v) => v.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'no rate-based rule covers /api/v1/admin/auth/login',
+        '/admin is not blocked for addresses outside the admin allowlist',
+        'the web ACL does not use the AWS managed rules (AWSManagedRulesCommonRuleSet)',
+      ]),
+    );
+    expect(messages).not.toContain('no rate-based rule covers /api/v1/auth/login');
+  });
+
+  it('the master password in Terraform, and every container reading every secret', async () => {
+    const dir = fixture('shared-secrets');
+    const config = await loadTerraform(dir);
+    const found = checkLeastPrivilege(config.resources, config.locals['secret_names']);
+    expect(rules(found).sort()).toEqual(['database-owner', 'secrets-per-container']);
+    const messages = found.map((v) => v.message).join('\n');
+    expect(messages).toMatch(/the worker reads DATABASE_URL and REDIS_URL only/);
+    expect(messages).toMatch(/app must read/);
+    expect(messages).toMatch(/the migrate task reads the owner's credentials/);
+    expect(messages).toMatch(/one execution role must exist per task family/);
+    expect(messages).toMatch(/may read every secret/);
   });
 });

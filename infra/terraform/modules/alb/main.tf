@@ -1,6 +1,9 @@
-# The internet-facing Application Load Balancer. With a domain: an ACM certificate validated
-# through Route 53, HTTPS on 443 (TLS 1.2+), and HTTP on 80 answering a permanent redirect
-# to HTTPS. Without one (a throwaway dev stack only): HTTP forwards to the tasks.
+# The internet-facing Application Load Balancer. With a domain (always in prod, see the
+# root variables): an ACM certificate validated through Route 53, HTTPS on 443 (TLS 1.2+),
+# and HTTP on 80 answering a permanent redirect to HTTPS. Without one (a dev stack only):
+# HTTP forwards to the tasks. In front of it a WAF web ACL (AWS managed rules, a rate limit
+# on the two sign-in routes, the admin allowlist); behind it access logs in S3; and on every
+# forwarding listener a rule that never forwards /metrics from outside.
 
 locals {
   https = var.domain_name != ""
@@ -16,6 +19,15 @@ resource "aws_lb" "this" {
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
   idle_timeout               = 60
+
+  access_logs {
+    bucket  = aws_s3_bucket.access_logs.id
+    prefix  = "alb"
+    enabled = true
+  }
+
+  # The bucket policy must exist before the load balancer tries to write there.
+  depends_on = [aws_s3_bucket_policy.access_logs]
 
   tags = var.tags
 }
@@ -123,4 +135,348 @@ resource "aws_lb_listener" "http" {
       }
     }
   }
+}
+
+# --- listener rules --------------------------------------------------------------------------
+# /metrics is scraped inside the VPC, straight from the tasks (docs/observability); from the
+# internet it does not exist, whatever guard the app has.
+
+locals {
+  forwarding_listener_arn = local.https ? aws_lb_listener.https[0].arn : aws_lb_listener.http.arn
+}
+
+resource "aws_lb_listener_rule" "metrics_not_public" {
+  listener_arn = local.forwarding_listener_arn
+  priority     = 1
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "text/plain"
+      message_body = "Not Found"
+      status_code  = "404"
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/metrics", "/metrics/*"]
+    }
+  }
+}
+
+# --- access logs -----------------------------------------------------------------------------
+
+data "aws_elb_service_account" "this" {}
+
+data "aws_caller_identity" "current" {}
+
+resource "aws_s3_bucket" "access_logs" {
+  bucket_prefix = "${var.name}-alb-logs-"
+  force_destroy = var.force_destroy_logs
+
+  tags = var.tags
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# Load balancer access logs support only SSE-S3.
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  rule {
+    id     = "expire"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = var.log_retention_days
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 7
+    }
+  }
+}
+
+data "aws_iam_policy_document" "access_logs" {
+  statement {
+    sid       = "LoadBalancerWrites"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/alb/AWSLogs/${data.aws_caller_identity.current.account_id}/*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = [data.aws_elb_service_account.this.arn]
+    }
+  }
+
+  statement {
+    sid       = "TlsOnly"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.access_logs.arn, "${aws_s3_bucket.access_logs.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  policy = data.aws_iam_policy_document.access_logs.json
+
+  depends_on = [aws_s3_bucket_public_access_block.access_logs]
+}
+
+# --- WAF -------------------------------------------------------------------------------------
+
+resource "aws_wafv2_ip_set" "admin" {
+  name               = "${var.name}-admin-allowlist"
+  description        = "Where /admin and /api/v1/admin/ may be reached from"
+  scope              = "REGIONAL"
+  ip_address_version = "IPV4"
+  addresses          = var.admin_allowlist
+
+  tags = var.tags
+}
+
+resource "aws_wafv2_web_acl" "this" {
+  name        = var.name
+  description = "The ATM's load balancer"
+  scope       = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  # The admin console and API only from the allowlist (the API checks ADMIN_ALLOWLIST as
+  # well). Paths are normalized and decoded first, so /%61dmin or //admin count too.
+  rule {
+    name     = "admin-allowlist"
+    priority = 0
+
+    action {
+      block {}
+    }
+
+    statement {
+      and_statement {
+        statement {
+          or_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "/admin"
+                positional_constraint = "STARTS_WITH"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "URL_DECODE"
+                }
+
+                text_transformation {
+                  priority = 1
+                  type     = "NORMALIZE_PATH"
+                }
+
+                text_transformation {
+                  priority = 2
+                  type     = "LOWERCASE"
+                }
+              }
+            }
+
+            statement {
+              byte_match_statement {
+                search_string         = "/api/v1/admin/"
+                positional_constraint = "STARTS_WITH"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "URL_DECODE"
+                }
+
+                text_transformation {
+                  priority = 1
+                  type     = "NORMALIZE_PATH"
+                }
+
+                text_transformation {
+                  priority = 2
+                  type     = "LOWERCASE"
+                }
+              }
+            }
+          }
+        }
+
+        statement {
+          not_statement {
+            statement {
+              ip_set_reference_statement {
+                arn = aws_wafv2_ip_set.admin.arn
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-admin-allowlist"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  # Password guessing: the customer and the admin sign-in, per client address.
+  rule {
+    name     = "sign-in-rate"
+    priority = 1
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit              = var.sign_in_rate_limit
+        aggregate_key_type = "IP"
+
+        scope_down_statement {
+          or_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "/api/v1/auth/login"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NORMALIZE_PATH"
+                }
+
+                text_transformation {
+                  priority = 1
+                  type     = "LOWERCASE"
+                }
+              }
+            }
+
+            statement {
+              byte_match_statement {
+                search_string         = "/api/v1/admin/auth/login"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NORMALIZE_PATH"
+                }
+
+                text_transformation {
+                  priority = 1
+                  type     = "LOWERCASE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-sign-in-rate"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  dynamic "rule" {
+    for_each = var.managed_rule_groups
+
+    content {
+      name     = rule.value
+      priority = 10 + rule.key
+
+      override_action {
+        none {}
+      }
+
+      statement {
+        managed_rule_group_statement {
+          vendor_name = "AWS"
+          name        = rule.value
+        }
+      }
+
+      visibility_config {
+        cloudwatch_metrics_enabled = true
+        metric_name                = "${var.name}-${rule.value}"
+        sampled_requests_enabled   = true
+      }
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = var.name
+    sampled_requests_enabled   = true
+  }
+
+  tags = var.tags
+}
+
+resource "aws_wafv2_web_acl_association" "this" {
+  resource_arn = aws_lb.this.arn
+  web_acl_arn  = aws_wafv2_web_acl.this.arn
 }

@@ -40,6 +40,40 @@ variable "deletion_protection" {
   type        = bool
 }
 
+variable "admin_allowlist" {
+  description = "CIDRs from which /admin and /api/v1/admin/ are reachable; empty: from nowhere."
+  type        = list(string)
+  default     = []
+}
+
+variable "sign_in_rate_limit" {
+  description = "Sign-in requests per client address per 5 minutes before the WAF blocks it."
+  type        = number
+  default     = 100
+}
+
+variable "managed_rule_groups" {
+  description = "AWS managed WAF rule groups, in order."
+  type        = list(string)
+  default = [
+    "AWSManagedRulesAmazonIpReputationList",
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "AWSManagedRulesSQLiRuleSet",
+  ]
+}
+
+variable "log_retention_days" {
+  description = "Days the access logs are kept."
+  type        = number
+}
+
+variable "force_destroy_logs" {
+  description = "Allow destroying the access log bucket with logs in it (dev)."
+  type        = bool
+  default     = false
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

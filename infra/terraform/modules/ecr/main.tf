@@ -1,5 +1,7 @@
-# The one image repository: immutable tags (every deploy is a commit SHA), scanned on push,
-# encrypted, old images expired.
+# The one image repository: immutable tags (every image is a commit SHA, its signature and
+# its SBOM attestation), scanned on push, encrypted, old images expired. dev owns it and
+# prod pulls the same digests from it (pull_account_ids), so what prod runs is byte for
+# byte what was scanned, signed and run in dev.
 
 resource "aws_ecr_repository" "this" {
   name                 = var.name
@@ -45,4 +47,31 @@ resource "aws_ecr_lifecycle_policy" "this" {
       },
     ]
   })
+}
+
+# Other accounts (prod) may pull, never push.
+data "aws_iam_policy_document" "pull" {
+  count = length(var.pull_account_ids) > 0 ? 1 : 0
+
+  statement {
+    sid = "PullFromOtherEnvironments"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:DescribeImages",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+
+    principals {
+      type        = "AWS"
+      identifiers = [for account in var.pull_account_ids : "arn:aws:iam::${account}:root"]
+    }
+  }
+}
+
+resource "aws_ecr_repository_policy" "pull" {
+  count = length(var.pull_account_ids) > 0 ? 1 : 0
+
+  repository = aws_ecr_repository.this.name
+  policy     = data.aws_iam_policy_document.pull[0].json
 }

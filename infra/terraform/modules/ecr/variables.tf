@@ -15,6 +15,12 @@ variable "force_delete" {
   default     = false
 }
 
+variable "pull_account_ids" {
+  description = "AWS accounts whose roles may pull images (the environments that promote this one's digests)."
+  type        = list(string)
+  default     = []
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

@@ -1,8 +1,8 @@
 # ECS on Fargate: one cluster, the API service behind the load balancer, the statement
 # worker service, and two one-shot task definitions run by people and the deploy workflow:
 # `migrate` (migrations, exit code checked) and `admin` (the CLI). Every container runs the
-# same image with a different command, as the non-root user the image sets, with a
-# read-only root file system.
+# same image (by digest) with a different command, as the non-root user the image sets,
+# with a read-only root file system, and with only the secrets that process reads.
 #
 # Deploys (.github/workflows/deploy.yml) register new revisions of these families with a new
 # image and point the services at them, so the services ignore task_definition here.
@@ -11,7 +11,7 @@
 data "aws_region" "current" {}
 
 locals {
-  image = "${var.repository_url}:${var.image_tag}"
+  image = "${var.repository_url}@${var.image_digest}"
 
   environment = [for key, value in merge({
     NODE_ENV                     = "production"
@@ -19,8 +19,9 @@ locals {
     ATM_TIMEZONE                 = var.atm_timezone
     DB_POOL_SIZE                 = tostring(var.db_pool_size)
     STATEMENT_S3_BUCKET          = var.statement_bucket_name
-    STATEMENT_S3_REGION          = data.aws_region.current.region
+    STATEMENT_S3_REGION          = data.aws_region.current.name
     STATEMENT_WORKER_CONCURRENCY = tostring(var.worker_concurrency)
+    STATEMENT_RETENTION_DAYS     = tostring(var.statement_retention_days)
     # The ALB is the one proxy in front of the tasks: believe one X-Forwarded-For hop, so
     # rate limits and audit events see the client's address and nobody can forge it.
     TRUST_PROXY      = "1"
@@ -29,7 +30,61 @@ locals {
     METRICS_GUARD    = "secret"
   }, var.extra_environment) : { name = key, value = value }]
 
-  secrets = [for key, arn in var.secret_arns : { name = key, valueFrom = arn }]
+  # Least privilege: each family gets the secrets its process reads and nothing else, and
+  # its own execution role may fetch only those.
+  secret_names = {
+    app = [
+      "DATABASE_URL", "REDIS_URL", "SECRET_KEY", "PIN_PEPPER", "CARD_HASH_KEY",
+      "ADMIN_TOTP_KEY", "METRICS_GUARD_SECRET",
+    ]
+    worker = ["DATABASE_URL", "REDIS_URL"]
+    # The migrations run as the owner (RDS's managed secret), then create or update the
+    # application's role with its password (tools/migrate-and-grant.mjs).
+    migrate = ["APP_DATABASE_PASSWORD"]
+    # The admin CLI hashes card numbers and PINs and signs in admins like the API.
+    admin = ["DATABASE_URL", "SECRET_KEY", "PIN_PEPPER", "CARD_HASH_KEY", "ADMIN_TOTP_KEY"]
+  }
+
+  owner_secrets = [
+    { name = "DATABASE_OWNER_USER", valueFrom = "${var.database_owner_secret_arn}:username::" },
+    { name = "DATABASE_OWNER_PASSWORD", valueFrom = "${var.database_owner_secret_arn}:password::" },
+  ]
+
+  secrets = {
+    for family, names in local.secret_names : family => concat(
+      [for name in names : { name = name, valueFrom = var.secret_arns[name] }],
+      family == "migrate" ? local.owner_secrets : [],
+    )
+  }
+
+  secret_arns = {
+    for family, names in local.secret_names : family => concat(
+      [for name in names : var.secret_arns[name]],
+      family == "migrate" ? [var.database_owner_secret_arn] : [],
+    )
+  }
+
+  app_environment = concat(local.environment, [
+    for key, value in merge(
+      {
+        PORT                = tostring(var.app_port)
+        ADMIN_TOTP_REQUIRED = "true"
+      },
+      length(var.admin_allowlist) > 0 ? { ADMIN_ALLOWLIST = join(",", var.admin_allowlist) } : {},
+    ) : { name = key, value = value }
+  ])
+
+  migrate_environment = concat(local.environment, [
+    for key, value in {
+      DATABASE_HOST     = var.database_host
+      DATABASE_PORT     = tostring(var.database_port)
+      DATABASE_NAME     = var.database_name
+      APP_DATABASE_USER = var.database_app_username
+    } : { name = key, value = value }
+  ])
+
+  # The worker writes this file while its queue answers (apps/api/src/metrics/worker-heartbeat.ts).
+  worker_heartbeat_file = "/tmp/atm-worker-heartbeat"
 
   read_only_volumes = [
     { sourceVolume = "tmp", containerPath = "/tmp", readOnly = false },
@@ -40,7 +95,6 @@ locals {
     image                  = local.image
     essential              = true
     environment            = local.environment
-    secrets                = local.secrets
     readonlyRootFilesystem = true
     mountPoints            = local.read_only_volumes
     linuxParameters        = { initProcessEnabled = true }
@@ -52,7 +106,7 @@ locals {
       logDriver = "awslogs"
       options = {
         awslogs-group         = var.log_group_names[family]
-        awslogs-region        = data.aws_region.current.region
+        awslogs-region        = data.aws_region.current.name
         awslogs-stream-prefix = family
       }
     }
@@ -83,30 +137,39 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
   }
 }
 
-# The execution role: pulls the image, writes logs, reads exactly this stack's secrets.
+# One execution role per family: pulls the image, writes logs, and reads exactly the
+# secrets of that family (the worker's role cannot read PIN_PEPPER).
 resource "aws_iam_role" "execution" {
-  name               = "${var.name}-ecs-execution"
+  for_each = local.secret_names
+
+  name               = "${var.name}-${each.key}-execution"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 
   tags = var.tags
 }
 
 resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
+  for_each = aws_iam_role.execution
+
+  role       = each.value.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
 data "aws_iam_policy_document" "execution_secrets" {
+  for_each = local.secret_arns
+
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = values(var.secret_arns)
+    resources = each.value
   }
 }
 
 resource "aws_iam_role_policy" "execution_secrets" {
+  for_each = aws_iam_role.execution
+
   name   = "read-secrets"
-  role   = aws_iam_role.execution.id
-  policy = data.aws_iam_policy_document.execution_secrets.json
+  role   = each.value.id
+  policy = data.aws_iam_policy_document.execution_secrets[each.key].json
 }
 
 # The API reads statement PDFs; the worker writes them. Nothing else.
@@ -185,7 +248,7 @@ resource "aws_ecs_task_definition" "app" {
   network_mode             = "awsvpc"
   cpu                      = var.app_cpu
   memory                   = var.app_memory
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.execution["app"].arn
   task_role_arn            = aws_iam_role.app.arn
 
   runtime_platform {
@@ -204,7 +267,8 @@ resource "aws_ecs_task_definition" "app" {
   container_definitions = jsonencode([merge(local.container_defaults, {
     name             = "app"
     command          = ["node", "dist/apps/api/apps/api/src/main.js"]
-    environment      = concat(local.environment, [{ name = "PORT", value = tostring(var.app_port) }])
+    environment      = local.app_environment
+    secrets          = local.secrets["app"]
     portMappings     = [{ containerPort = var.app_port, protocol = "tcp" }]
     logConfiguration = local.log_configuration["app"]
     healthCheck = {
@@ -225,7 +289,7 @@ resource "aws_ecs_task_definition" "worker" {
   network_mode             = "awsvpc"
   cpu                      = var.worker_cpu
   memory                   = var.worker_memory
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.execution["worker"].arn
   task_role_arn            = aws_iam_role.worker.arn
 
   runtime_platform {
@@ -244,7 +308,18 @@ resource "aws_ecs_task_definition" "worker" {
   container_definitions = jsonencode([merge(local.container_defaults, {
     name             = "worker"
     command          = ["node", "dist/apps/api/apps/api/src/worker.js"]
+    environment      = concat(local.environment, [{ name = "WORKER_HEARTBEAT_FILE", value = local.worker_heartbeat_file }])
+    secrets          = local.secrets["worker"]
     logConfiguration = local.log_configuration["worker"]
+    # Healthy while the heartbeat is fresh: the worker rewrites it every 15 s as long as its
+    # event loop turns and the queue in Redis answers; ECS replaces a task that stops.
+    healthCheck = {
+      command     = ["CMD", "node", "-e", "const s=require('fs').statSync('${local.worker_heartbeat_file}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<60000?0:1)"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 60
+    }
   })])
 
   tags = var.tags
@@ -256,7 +331,7 @@ resource "aws_ecs_task_definition" "migrate" {
   network_mode             = "awsvpc"
   cpu                      = 256
   memory                   = 512
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.execution["migrate"].arn
 
   runtime_platform {
     operating_system_family = "LINUX"
@@ -273,7 +348,9 @@ resource "aws_ecs_task_definition" "migrate" {
 
   container_definitions = jsonencode([merge(local.container_defaults, {
     name             = "migrate"
-    command          = ["node", "dist/apps/api/apps/api/src/migrate.js"]
+    command          = ["node", "tools/migrate-and-grant.mjs"]
+    environment      = local.migrate_environment
+    secrets          = local.secrets["migrate"]
     logConfiguration = local.log_configuration["migrate"]
   })])
 
@@ -286,7 +363,7 @@ resource "aws_ecs_task_definition" "admin" {
   network_mode             = "awsvpc"
   cpu                      = 256
   memory                   = 512
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.execution["admin"].arn
   task_role_arn            = aws_iam_role.admin.arn
 
   runtime_platform {
@@ -299,6 +376,7 @@ resource "aws_ecs_task_definition" "admin" {
   container_definitions = jsonencode([merge(local.container_defaults, {
     name                   = "admin"
     command                = ["sleep", "3600"]
+    secrets                = local.secrets["admin"]
     readonlyRootFilesystem = false
     mountPoints            = []
     logConfiguration       = local.log_configuration["admin"]
@@ -378,9 +456,9 @@ resource "aws_ecs_service" "worker" {
 }
 
 # --- autoscaling --------------------------------------------------------------------------
-# The API scales on CPU. The worker scales on CPU as well: PDF rendering is CPU-bound, so a
-# growing queue shows as busy workers (a queue-depth metric would need the app to publish
-# BullMQ's waiting count to CloudWatch; see docs/operations.md).
+# The API scales on CPU. The worker scales on CPU (PDF rendering is CPU-bound) and on the
+# statement queue's depth: the worker logs the queue's counts every minute and a metric
+# filter (monitoring module) turns the waiting count into a CloudWatch metric.
 
 resource "aws_appautoscaling_target" "app" {
   service_namespace  = "ecs"
@@ -430,6 +508,26 @@ resource "aws_appautoscaling_policy" "worker_cpu" {
 
     predefined_metric_specification {
       predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "worker_queue" {
+  name               = "${var.name}-worker-queue"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.worker.service_namespace
+  resource_id        = aws_appautoscaling_target.worker.resource_id
+  scalable_dimension = aws_appautoscaling_target.worker.scalable_dimension
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.queue_waiting_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+
+    customized_metric_specification {
+      namespace   = var.queue_metrics_namespace
+      metric_name = var.queue_waiting_metric_name
+      statistic   = "Maximum"
     }
   }
 }

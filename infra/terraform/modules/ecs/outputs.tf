@@ -26,9 +26,6 @@ output "task_families" {
 output "task_role_arns" {
   description = "Roles the deploy role may pass to ECS."
   value = [
-    aws_iam_role.execution.arn,
-    aws_iam_role.app.arn,
-    aws_iam_role.worker.arn,
-    aws_iam_role.admin.arn,
+    for role in concat(values(aws_iam_role.execution), [aws_iam_role.app, aws_iam_role.worker, aws_iam_role.admin]) : role.arn
   ]
 }

@@ -8,8 +8,8 @@ variable "repository_url" {
   type        = string
 }
 
-variable "image_tag" {
-  description = "The image tag (a commit SHA) for the task definitions Terraform registers; deploys register their own."
+variable "image_digest" {
+  description = "The image digest (sha256:...) the task definitions Terraform registers run; deploys register their own."
   type        = string
 }
 
@@ -39,8 +39,61 @@ variable "log_group_names" {
 }
 
 variable "secret_arns" {
-  description = "Secrets Manager ARN by environment variable name."
+  description = "Secrets Manager ARN by environment variable name (each family gets only the ones it reads)."
   type        = map(string)
+}
+
+variable "database_host" {
+  description = "PostgreSQL host (the migrate task builds the owner's URL from it)."
+  type        = string
+}
+
+variable "database_port" {
+  description = "PostgreSQL port."
+  type        = number
+}
+
+variable "database_name" {
+  description = "PostgreSQL database."
+  type        = string
+}
+
+variable "database_app_username" {
+  description = "The DML-only role the migrate task creates for the API and the worker."
+  type        = string
+}
+
+variable "database_owner_secret_arn" {
+  description = "RDS's managed secret of the owner (JSON username and password): the migrate task only."
+  type        = string
+}
+
+variable "admin_allowlist" {
+  description = "ADMIN_ALLOWLIST of the API: the CIDRs admins may come from (the WAF enforces it too)."
+  type        = list(string)
+  default     = []
+}
+
+variable "queue_metrics_namespace" {
+  description = "CloudWatch namespace of the statement queue metrics (monitoring module)."
+  type        = string
+}
+
+variable "queue_waiting_metric_name" {
+  description = "The waiting-jobs metric the worker scales on."
+  type        = string
+}
+
+variable "queue_waiting_target" {
+  description = "Waiting statement jobs the worker scaling aims for."
+  type        = number
+  default     = 20
+}
+
+variable "statement_retention_days" {
+  description = "STATEMENT_RETENTION_DAYS: how long statements can be downloaded."
+  type        = number
+  default     = 30
 }
 
 variable "statement_bucket_name" {

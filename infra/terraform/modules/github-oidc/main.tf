@@ -55,19 +55,31 @@ data "aws_iam_policy_document" "deploy" {
     resources = ["*"]
   }
 
+  # Pull (and verify signatures) everywhere; push only where images are built (dev).
   statement {
-    sid = "EcrPush"
+    sid = "EcrPull"
     actions = [
       "ecr:BatchCheckLayerAvailability",
       "ecr:BatchGetImage",
-      "ecr:CompleteLayerUpload",
       "ecr:DescribeImages",
       "ecr:GetDownloadUrlForLayer",
-      "ecr:InitiateLayerUpload",
-      "ecr:PutImage",
-      "ecr:UploadLayerPart",
     ]
     resources = [var.ecr_repository_arn]
+  }
+
+  dynamic "statement" {
+    for_each = var.push_images ? [1] : []
+
+    content {
+      sid = "EcrPush"
+      actions = [
+        "ecr:CompleteLayerUpload",
+        "ecr:InitiateLayerUpload",
+        "ecr:PutImage",
+        "ecr:UploadLayerPart",
+      ]
+      resources = [var.ecr_repository_arn]
+    }
   }
 
   # Task definitions cannot be scoped by resource for these calls.

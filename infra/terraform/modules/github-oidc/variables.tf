@@ -19,8 +19,13 @@ variable "github_environment" {
 }
 
 variable "ecr_repository_arn" {
-  description = "The repository the workflow pushes to."
+  description = "The repository the images come from."
   type        = string
+}
+
+variable "push_images" {
+  description = "The workflow builds and pushes here (dev); otherwise it only pulls the digests it promotes."
+  type        = bool
 }
 
 variable "ecs_cluster_arn" {

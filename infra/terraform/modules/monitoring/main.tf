@@ -1,6 +1,8 @@
 # Log groups (with retention) for every task family, and the alarms an on-call person acts
 # on (docs/operations.md): 5xx rate, latency, unhealthy targets, RDS CPU and free storage,
-# Redis memory (noeviction: a full Redis refuses writes). Alarms go to one SNS topic.
+# Redis memory (noeviction: a full Redis refuses writes), the worker (running tasks, failed
+# statement jobs), the statement queue's depth and failed ECS deployments. Alarms go to one
+# SNS topic, encrypted with a key CloudWatch may use.
 
 resource "aws_cloudwatch_log_group" "this" {
   for_each = toset(["app", "worker", "migrate", "admin"])
@@ -11,11 +13,78 @@ resource "aws_cloudwatch_log_group" "this" {
   tags = var.tags
 }
 
-resource "aws_sns_topic" "alarms" {
-  name              = "${var.name}-alarms"
-  kms_master_key_id = "alias/aws/sns"
+# The topic is encrypted with a key of our own: the AWS-managed alias/aws/sns key's policy
+# cannot be changed to let CloudWatch use it, and then every alarm action fails. This key
+# lets CloudWatch (alarms) and EventBridge (failed deployments) publish.
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "alarms_key" {
+  statement {
+    sid       = "AccountAdministers"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid       = "AlarmsAndEventsPublish"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com", "events.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_kms_key" "alarms" {
+  description             = "${var.name} alarm topic"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.alarms_key.json
 
   tags = var.tags
+}
+
+resource "aws_kms_alias" "alarms" {
+  name          = "alias/${var.name}-alarms"
+  target_key_id = aws_kms_key.alarms.key_id
+}
+
+resource "aws_sns_topic" "alarms" {
+  name              = "${var.name}-alarms"
+  kms_master_key_id = aws_kms_key.alarms.arn
+
+  tags = var.tags
+}
+
+data "aws_iam_policy_document" "alarms_topic" {
+  statement {
+    sid       = "AlarmsAndEventsPublish"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alarms.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com", "events.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "alarms" {
+  arn    = aws_sns_topic.alarms.arn
+  policy = data.aws_iam_policy_document.alarms_topic.json
 }
 
 resource "aws_sns_topic_subscription" "email" {
@@ -173,4 +242,126 @@ resource "aws_cloudwatch_metric_alarm" "redis_memory" {
   ok_actions          = local.alarm_actions
 
   tags = var.tags
+}
+
+# --- the worker and the statement queue ---------------------------------------------------
+# The worker logs the queue's counts once a minute as JSON
+# ({"event":"statement_queue","waiting":..,"active":..,"failed":..,"delayed":..}, see
+# apps/api/src/metrics/worker-heartbeat.ts); these filters make CloudWatch metrics of them.
+
+locals {
+  queue_namespace = "ATM/${var.name}"
+}
+
+resource "aws_cloudwatch_log_metric_filter" "queue" {
+  for_each = {
+    StatementQueueWaiting = "$.waiting"
+    StatementQueueActive  = "$.active"
+    StatementQueueFailed  = "$.failed"
+  }
+
+  name           = "${var.name}-${each.key}"
+  log_group_name = aws_cloudwatch_log_group.this["worker"].name
+  pattern        = "{ $.event = \"statement_queue\" }"
+
+  metric_transformation {
+    name      = each.key
+    namespace = local.queue_namespace
+    value     = each.value
+    unit      = "Count"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "queue_depth" {
+  alarm_name          = "${var.name}-statement-queue-depth"
+  alarm_description   = "More than ${var.queue_waiting_threshold} statement jobs waiting for 10 minutes: the workers do not keep up (or none runs)"
+  namespace           = local.queue_namespace
+  metric_name         = "StatementQueueWaiting"
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 2
+  threshold           = var.queue_waiting_threshold
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  tags = var.tags
+}
+
+# BullMQ keeps failed jobs for 7 days: the count rising means statements ended FAILED.
+resource "aws_cloudwatch_metric_alarm" "failed_jobs" {
+  alarm_name          = "${var.name}-statement-jobs-failed"
+  alarm_description   = "Statement jobs failed for good in the last 10 minutes (customers see FAILED statements)"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  metric_query {
+    id          = "increase"
+    expression  = "MAX(failed) - MIN(failed)"
+    label       = "newly failed statement jobs"
+    return_data = true
+  }
+
+  metric_query {
+    id = "failed"
+
+    metric {
+      namespace   = local.queue_namespace
+      metric_name = "StatementQueueFailed"
+      period      = 600
+      stat        = "Maximum"
+    }
+  }
+
+  tags = var.tags
+}
+
+# No heartbeat means no worker (the queue metrics come from the worker itself).
+resource "aws_cloudwatch_metric_alarm" "worker_tasks" {
+  alarm_name          = "${var.name}-worker-tasks"
+  alarm_description   = "Fewer than ${var.worker_min_count} statement worker task(s) running for 5 minutes"
+  namespace           = "ECS/ContainerInsights"
+  metric_name         = "RunningTaskCount"
+  statistic           = "Minimum"
+  dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = var.worker_service_name }
+  period              = 60
+  evaluation_periods  = 5
+  threshold           = var.worker_min_count
+  comparison_operator = "LessThanThreshold"
+  treat_missing_data  = "breaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  tags = var.tags
+}
+
+# --- deployments ---------------------------------------------------------------------------
+# A deployment the circuit breaker stopped (and rolled back) is news even when the service
+# is healthy again: EventBridge forwards ECS's event to the alarm topic.
+
+resource "aws_cloudwatch_event_rule" "deployment_failed" {
+  name        = "${var.name}-deployment-failed"
+  description = "An ECS deployment of ${var.name} failed"
+
+  event_pattern = jsonencode({
+    source      = ["aws.ecs"]
+    detail-type = ["ECS Deployment State Change"]
+    detail = {
+      eventName  = ["SERVICE_DEPLOYMENT_FAILED"]
+      clusterArn = [{ suffix = ":cluster/${var.ecs_cluster_name}" }]
+    }
+  })
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_event_target" "deployment_failed" {
+  rule      = aws_cloudwatch_event_rule.deployment_failed.name
+  target_id = "alarm-topic"
+  arn       = aws_sns_topic.alarms.arn
 }

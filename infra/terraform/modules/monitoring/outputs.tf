@@ -7,3 +7,13 @@ output "alarm_topic_arn" {
   description = "The SNS topic the alarms notify."
   value       = aws_sns_topic.alarms.arn
 }
+
+output "queue_metrics_namespace" {
+  description = "CloudWatch namespace of the statement queue metrics."
+  value       = local.queue_namespace
+}
+
+output "queue_waiting_metric_name" {
+  description = "The waiting statement jobs metric (the worker scales on it)."
+  value       = aws_cloudwatch_log_metric_filter.queue["StatementQueueWaiting"].metric_transformation[0].name
+}

@@ -39,6 +39,27 @@ variable "redis_replication_group_id" {
   type        = string
 }
 
+variable "ecs_cluster_name" {
+  description = "The ECS cluster (worker task count, failed deployments)."
+  type        = string
+}
+
+variable "worker_service_name" {
+  description = "The statement worker's ECS service."
+  type        = string
+}
+
+variable "worker_min_count" {
+  description = "Alarm when fewer worker tasks run."
+  type        = number
+}
+
+variable "queue_waiting_threshold" {
+  description = "Alarm when more statement jobs wait than this for 10 minutes."
+  type        = number
+  default     = 100
+}
+
 variable "http_5xx_rate_percent" {
   description = "Alarm when this share of requests (percent) answers 5xx."
   type        = number

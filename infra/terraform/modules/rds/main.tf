@@ -1,11 +1,8 @@
 # PostgreSQL 16 on RDS: private, encrypted at rest, TLS required, backed up, deletion
-# protection and a final snapshot in prod. The master password is generated here and only
-# ever leaves through the DATABASE_URL secret (secrets module).
-
-resource "random_password" "master" {
-  length  = 40
-  special = false
-}
+# protection and a final snapshot in prod. RDS generates and rotates the master (owner)
+# password in a Secrets Manager secret of its own (manage_master_user_password): it never
+# passes through Terraform, and only the migrate task reads it. The API and the worker
+# connect as a DML-only role that the migrate task creates (tools/db-roles.mjs).
 
 resource "aws_db_subnet_group" "this" {
   name       = var.name
@@ -42,10 +39,10 @@ resource "aws_db_instance" "this" {
   engine_version = var.engine_version
   instance_class = var.instance_class
 
-  db_name  = var.database_name
-  username = var.username
-  password = random_password.master.result
-  port     = 5432
+  db_name                     = var.database_name
+  username                    = var.username
+  manage_master_user_password = true
+  port                        = 5432
 
   allocated_storage     = var.allocated_storage_gb
   max_allocated_storage = var.max_allocated_storage_gb

@@ -14,14 +14,13 @@ output "database_name" {
 }
 
 output "username" {
-  description = "The master user name."
+  description = "The master (owner) user name."
   value       = aws_db_instance.this.username
 }
 
-output "master_password" {
-  description = "The generated master password (goes into the DATABASE_URL secret only)."
-  value       = random_password.master.result
-  sensitive   = true
+output "master_user_secret_arn" {
+  description = "The RDS-managed secret (JSON: username, password) of the owner role, for the migrate task only."
+  value       = aws_db_instance.this.master_user_secret[0].secret_arn
 }
 
 output "identifier" {

@@ -1,11 +1,8 @@
 # Redis 7 on ElastiCache for BullMQ and the shared rate limits: private, encrypted at rest
 # and in transit (rediss://), an AUTH token, and maxmemory-policy noeviction because BullMQ
-# must never lose a key to memory pressure.
-
-resource "random_password" "auth_token" {
-  length  = 64
-  special = false
-}
+# must never lose a key to memory pressure. The AUTH token is generated and stored by the
+# secrets module; a new one is rolled out with both tokens valid meanwhile (ROTATE, see
+# docs/deploy.md, "Rotating secrets").
 
 resource "aws_elasticache_subnet_group" "this" {
   name       = var.name
@@ -46,7 +43,8 @@ resource "aws_elasticache_replication_group" "this" {
   at_rest_encryption_enabled = true
   kms_key_id                 = var.kms_key_arn
   transit_encryption_enabled = true
-  auth_token                 = random_password.auth_token.result
+  auth_token                 = var.auth_token
+  auth_token_update_strategy = "ROTATE"
 
   snapshot_retention_limit   = var.snapshot_retention_days
   snapshot_window            = "02:00-03:00"

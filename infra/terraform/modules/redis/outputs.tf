@@ -8,12 +8,6 @@ output "port" {
   value       = aws_elasticache_replication_group.this.port
 }
 
-output "auth_token" {
-  description = "The generated AUTH token (goes into the REDIS_URL secret only)."
-  value       = random_password.auth_token.result
-  sensitive   = true
-}
-
 output "replication_group_id" {
   description = "For alarms."
   value       = aws_elasticache_replication_group.this.id

@@ -41,6 +41,12 @@ variable "kms_key_arn" {
   default     = null
 }
 
+variable "auth_token" {
+  description = "The AUTH token (from the secrets module, which also builds REDIS_URL from it)."
+  type        = string
+  sensitive   = true
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

@@ -18,15 +18,10 @@ variable "database_name" {
   type        = string
 }
 
-variable "database_username" {
-  description = "PostgreSQL user."
+variable "app_database_username" {
+  description = "The application's DML-only role (created by the migrate task, tools/db-roles.mjs)."
   type        = string
-}
-
-variable "database_password" {
-  description = "PostgreSQL password (from the rds module)."
-  type        = string
-  sensitive   = true
+  default     = "atm_app"
 }
 
 variable "redis_host" {
@@ -37,12 +32,6 @@ variable "redis_host" {
 variable "redis_port" {
   description = "Redis port."
   type        = number
-}
-
-variable "redis_auth_token" {
-  description = "Redis AUTH token (from the redis module)."
-  type        = string
-  sensitive   = true
 }
 
 variable "kms_key_arn" {

@@ -4,8 +4,8 @@ output "base_url" {
 }
 
 output "ecr_repository_url" {
-  description = "Where the deploy workflow pushes images."
-  value       = module.ecr.repository_url
+  description = "Where the images this environment runs come from (ECR_REPOSITORY is its name)."
+  value       = local.image_repository.url
 }
 
 output "ecs_cluster_name" {
