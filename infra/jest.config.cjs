@@ -1,5 +1,6 @@
-// The infrastructure checks: Terraform, workflows, compose, Dockerfile and deploy scripts,
-// all static (no terraform binary, Docker engine or cloud account needed).
+// The infrastructure checks: Terraform (validated by terraform itself against the local
+// provider mirror when both exist, required under CI=true), workflows, compose, Dockerfile
+// and deploy scripts (no Docker engine or cloud account needed).
 module.exports = require('../tools/jest/node-project.cjs')({
   displayName: 'infra',
   rootDir: __dirname,
