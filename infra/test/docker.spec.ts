@@ -24,10 +24,23 @@ describe('docker/Dockerfile', () => {
     ]);
   });
 
-  it('is based on a pinned Node 22 slim Debian image', () => {
+  it('is based on the Node of .nvmrc, slim Debian, pinned by digest', () => {
     const { globalArgs, stages } = parseDockerfile(dockerfile);
-    expect(stages[0]?.from).toBe('node:${NODE_VERSION}-${DEBIAN_RELEASE}-slim');
-    expect(globalArgs.get('NODE_VERSION')).toMatch(/^22\.\d+\.\d+$/);
+    expect(stages[0]?.from).toBe('${NODE_IMAGE}');
+    const nvmrc = readFileSync(join(repoRoot, '.nvmrc'), 'utf8').trim();
+    expect(globalArgs.get('NODE_IMAGE')).toMatch(
+      new RegExp(`^node:${nvmrc.replace(/\./g, '\\.')}-trixie-slim@sha256:[0-9a-f]{64}$`),
+    );
+  });
+
+  it('checks the RDS trust bundle against a digest', () => {
+    expect(dockerfile).toMatch(
+      /ADD --chmod=644 \\\s+--checksum=sha256:[0-9a-f]{64} \\\s+https:\/\/truststore\.pki\.rds\.amazonaws\.com\/global\/global-bundle\.pem/,
+    );
+  });
+
+  it('carries the migrate task script', () => {
+    expect(dockerfile).toContain('tools/migrate-and-grant.mjs');
   });
 
   it('gives the production stage only production dependencies and the native build toolchain to deps only', () => {
