@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfigOrExit } from './config/load-or-exit';
 import { embeddedDirectories, openDatabase } from './database/database-runtime';
 import { EmbeddedPostgres } from './database/embedded-postgres';
+import { WorkerHeartbeat } from './metrics/worker-heartbeat';
 import { StatementWorkerModule } from './statements/statement-worker.module';
 
 /**
@@ -42,12 +45,19 @@ async function main(): Promise<void> {
     );
     context.useLogger(context.get(PinoLogger));
     context.flushLogs();
+    // The health signal ECS checks (the file's age) and the queue report for CloudWatch.
+    const heartbeat = new WorkerHeartbeat(
+      config.redisUrl,
+      process.env['WORKER_HEARTBEAT_FILE'] ?? join(tmpdir(), 'atm-worker-heartbeat'),
+    );
+    heartbeat.start();
 
     let closing = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (closing) return;
       closing = true;
       logger.log(`${signal}: finishing the active statement jobs, then stopping`);
+      await heartbeat.stop().catch(() => undefined);
       await context.close();
       await database.close();
       process.exit(0);
