@@ -156,8 +156,8 @@ export async function instantiate(env: TfConfig, rootValues: HclBody = {}): Prom
   // The root's own variables: a tfvars value, else the default.
   const root = new Map<string, HclValue>();
   for (const variable of env.variables) {
-    if (rootValues[variable.name] !== undefined)
-      root.set(variable.name, rootValues[variable.name]!);
+    const given = rootValues[variable.name];
+    if (given !== undefined) root.set(variable.name, given);
     else if (variable.hasDefault && variable.default !== undefined) {
       root.set(variable.name, variable.default);
     }
