@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { grantAppDatabaseRole } from './app-database-role.mjs';
 
 const required = (name) => {
   const value = process.env[name];
@@ -32,11 +33,6 @@ const appUser = required('APP_DATABASE_USER');
 const appPassword = required('APP_DATABASE_PASSWORD');
 const sslmode = process.env.DATABASE_SSLMODE ?? 'verify-full';
 
-if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appUser)) {
-  process.stderr.write('APP_DATABASE_USER must be a plain lower-case identifier\n');
-  process.exit(2);
-}
-
 const ownerUrl = `postgres://${encodeURIComponent(owner)}:${encodeURIComponent(ownerPassword)}@${host}:${port}/${encodeURIComponent(database)}?sslmode=${sslmode}`;
 
 // 1. The migrations, as the owner (the compiled migrate entry point of the same image).
@@ -52,33 +48,9 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 const client = new pg.Client({ connectionString: ownerUrl });
 await client.connect();
 try {
-  const role = client.escapeIdentifier(appUser);
-  const password = client.escapeLiteral(appPassword);
-  await client.query('BEGIN');
-  const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [appUser]);
-  await client.query(
-    `${exists.rowCount === 0 ? 'CREATE' : 'ALTER'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${password}`,
-  );
-  await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${role}`);
-  await client.query(`REVOKE CREATE ON SCHEMA public FROM ${role}`);
-  await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
-  await client.query(
-    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
-  );
-  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-  // Tables a later migration adds are covered before this script runs again.
-  await client.query(
-    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
-  );
-  await client.query(
-    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
-  );
-  // The audit trail is append-only for the application.
-  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role}`);
-  await client.query('COMMIT');
+  await grantAppDatabaseRole(client, { database, user: appUser, password: appPassword });
   process.stdout.write(`Role ${appUser}: data access granted, audit_events append-only\n`);
 } catch (error) {
-  await client.query('ROLLBACK').catch(() => undefined);
   process.stderr.write(
     `Granting ${appUser} failed: ${error instanceof Error ? error.message : String(error)}\n`,
   );
