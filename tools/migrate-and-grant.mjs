@@ -12,8 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import pg from 'pg';
-import { grantAppDatabaseRole } from './app-database-role.mjs';
 
 const required = (name) => {
   const value = process.env[name];
@@ -44,7 +44,11 @@ const migrate = spawnSync(
 );
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-// 2. The application's role: data only (no DDL), and the audit trail append-only.
+// 2. The application's role (apps/api/src/database/app-database-role.ts, compiled).
+const { grantAppDatabaseRole } = createRequire(import.meta.url)(
+  join(root, 'dist/apps/api/apps/api/src/database/app-database-role.js'),
+);
+// The application's role: data only (no DDL), and the audit trail append-only.
 const client = new pg.Client({ connectionString: ownerUrl });
 await client.connect();
 try {

@@ -1,15 +1,14 @@
 import { Client } from 'pg';
 import { openDatabase, runMigrations } from '../src/database/database-runtime';
 import { loadConfig } from '../src/config/app-config';
-// The deploy's own script (tools/), run by the migrate task as the owner.
-import { grantAppDatabaseRole } from '../../../tools/app-database-role.mjs';
+import { grantAppDatabaseRole } from '../src/database/app-database-role';
 import { PrivatePostgres } from './support/private-services';
 
 // Roles are cluster-wide, so this runs on a private PostgreSQL cluster (whose superuser
 // plays RDS's owner), once: PGlite has no roles to speak of.
 const onPostgres = globalThis.TEST_DB_ENGINE === 'postgres' ? describe : describe.skip;
 
-onPostgres('the application database role (tools/app-database-role.mjs)', () => {
+onPostgres('the application database role (run by tools/migrate-and-grant.mjs)', () => {
   let cluster: PrivatePostgres;
   const database = 'atm_roles';
   const ownerUrl = () => `postgres://postgres@127.0.0.1:${cluster.port}/${database}`;
