@@ -39,6 +39,19 @@ describe('docker/Dockerfile', () => {
     );
   });
 
+  it('gives npm ci what the preinstall check reads (.nvmrc, the script) and .npmrc', () => {
+    const { stages } = parseDockerfile(dockerfile);
+    const deps = stages.find((s) => s.name === 'deps');
+    const text = deps?.instructions.map((i) => `${i.keyword} ${i.args}`).join('\n') ?? '';
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const script = /node (\S+)/.exec(pkg.scripts['preinstall'] ?? '')?.[1];
+    expect(script).toBeDefined();
+    const beforeInstall = text.slice(0, text.indexOf('npm ci'));
+    for (const file of [script ?? '', '.nvmrc', '.npmrc']) expect(beforeInstall).toContain(file);
+  });
+
   it('carries the migrate task script', () => {
     expect(dockerfile).toContain('tools/migrate-and-grant.mjs');
   });
