@@ -142,6 +142,20 @@ describe.each(environments)('environment %s', (env) => {
     }
   });
 
+  it('lets the API read and expire statement PDFs and only the worker write them', async () => {
+    const documents = (await environmentResources(env)).filter(
+      (r) => r.type === 'data.aws_iam_policy_document',
+    );
+    const actions = (name: string) =>
+      (
+        documents.find((d) => d.name === `module.ecs.${name}`)?.body['statement'] as {
+          actions: string[];
+        }[]
+      )?.flatMap((st) => st.actions);
+    expect(actions('app')?.sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
+    expect(actions('worker')?.sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+  });
+
   it('alarms can notify: the topic uses a key CloudWatch may use', async () => {
     expect(checkAlarmTopicEncryption(await environmentResources(env))).toEqual([]);
   });

@@ -172,7 +172,8 @@ resource "aws_iam_role_policy" "execution_secrets" {
   policy = data.aws_iam_policy_document.execution_secrets[each.key].json
 }
 
-# The API reads statement PDFs; the worker writes them. Nothing else.
+# The API reads statement PDFs and deletes them after STATEMENT_RETENTION_DAYS (its
+# housekeeping); the worker writes them. Nothing else.
 resource "aws_iam_role" "app" {
   name               = "${var.name}-app-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
@@ -182,13 +183,13 @@ resource "aws_iam_role" "app" {
 
 data "aws_iam_policy_document" "app" {
   statement {
-    actions   = ["s3:GetObject"]
+    actions   = ["s3:GetObject", "s3:DeleteObject"]
     resources = ["${var.statement_bucket_arn}/*"]
   }
 }
 
 resource "aws_iam_role_policy" "app" {
-  name   = "statements-read"
+  name   = "statements-read-expire"
   role   = aws_iam_role.app.id
   policy = data.aws_iam_policy_document.app.json
 }
