@@ -50,6 +50,7 @@ describe('workflows', () => {
       'npm run build',
       'npm audit --audit-level=high',
       'terraform fmt -check',
+      'providers mirror',
       'validate',
       'scripts/ci-smoke.sh',
     ]) {
