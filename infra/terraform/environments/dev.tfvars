@@ -5,7 +5,8 @@ environment = "dev"
 cidr_block        = "10.20.0.0/16"
 nat_gateway_count = 1
 
-images_to_keep   = 30
+# Each build stores three artifacts (image, signature, SBOM attestation): 30 releases.
+images_to_keep   = 90
 ecr_force_delete = false
 
 db_instance_class           = "db.t4g.micro"
