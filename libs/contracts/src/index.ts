@@ -2,3 +2,4 @@ export * from './account-number';
 export * from './api-types';
 export * from './error-codes';
 export * from './limits';
+export * from './languages';

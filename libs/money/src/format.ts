@@ -21,3 +21,21 @@ export function formatCents(cents: number): string {
 export function formatSignedCents(cents: number): string {
   return cents > 0 ? `+${formatCents(cents)}` : formatCents(cents);
 }
+
+/**
+ * Formats cents as US dollars the way a locale writes them (`en-US` `$1,234.56`, `fr-CA`
+ * `1 234,56 $ US`). The amount reaches `Intl` as an exact decimal string built with integer
+ * arithmetic, never as a binary float.
+ */
+export function formatCentsIn(locale: string, cents: number): string {
+  assertSafeCents(cents);
+  const negative = cents < 0;
+  const absolute = negative ? -cents : cents;
+  const remainder = absolute % 100;
+  const decimal = `${negative ? '-' : ''}${Math.trunc(absolute / 100)}.${remainder < 10 ? '0' : ''}${remainder}`;
+  // ES2023 Intl.NumberFormat takes a decimal string exactly; the DOM/ES lib types lag.
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format as (
+    value: string,
+  ) => string;
+  return format(decimal);
+}

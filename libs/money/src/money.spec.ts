@@ -5,6 +5,7 @@ import {
   addCents,
   centsFromDatabase,
   formatCents,
+  formatCentsIn,
   formatSignedCents,
   parseDollarsToCents,
   subtractCents,
@@ -103,5 +104,24 @@ describe('centsFromDatabase', () => {
   it('refuses values a safe integer cannot hold', () => {
     expect(() => centsFromDatabase('9007199254740993')).toThrow(MoneyError);
     expect(() => centsFromDatabase('12.5')).toThrow(MoneyError);
+  });
+});
+
+describe('formatCentsIn', () => {
+  it('writes USD the way each locale does, exactly', () => {
+    expect(formatCentsIn('en-US', 123456)).toBe('$1,234.56');
+    expect(formatCentsIn('es-US', 123456)).toBe('$1,234.56');
+    expect(formatCentsIn('fr-CA', 123456).replace(/\s/g, ' ')).toBe('1 234,56 $ US');
+    expect(formatCentsIn('en-US', -5)).toBe('-$0.05');
+    expect(formatCentsIn('en-US', MAX_CENTS)).toBe('$90,071,992,547,409.91');
+  });
+
+  it('agrees with formatCents in en-US for any safe amount', () => {
+    fc.assert(
+      fc.property(
+        fc.maxSafeInteger(),
+        (cents) => formatCentsIn('en-US', cents) === formatCents(cents),
+      ),
+    );
   });
 });

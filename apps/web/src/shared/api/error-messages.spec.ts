@@ -1,5 +1,6 @@
-import { ERROR_STATUS, type ErrorCode } from '@atm/contracts';
+import { ERROR_STATUS, type ErrorCode, LANGUAGES } from '@atm/contracts';
 import { problem } from '../../test/fake-api';
+import { changeLanguage } from '../i18n/i18n';
 import { errorMessage } from './error-messages';
 import { ApiError } from './http';
 
@@ -7,10 +8,18 @@ const err = (code: ErrorCode, extras = {}) =>
   new ApiError(ERROR_STATUS[code], problem(code, extras));
 
 describe('errorMessage', () => {
-  it.each(Object.keys(ERROR_STATUS) as ErrorCode[])('has a human sentence for %s', (code) => {
-    const sentence = errorMessage(err(code), 'withdraw');
-    expect(sentence).toMatch(/^[A-Z].*\.$/);
-    expect(sentence).not.toContain(code);
+  afterEach(() => changeLanguage('en'));
+
+  describe.each(LANGUAGES)('in %s', (language) => {
+    beforeEach(() => changeLanguage(language));
+
+    it.each(Object.keys(ERROR_STATUS) as ErrorCode[])('has a human sentence for %s', (code) => {
+      const sentence = errorMessage(err(code), 'withdraw');
+      expect(sentence).toMatch(/^\p{Lu}.*\.$/u);
+      expect(sentence).not.toContain(code);
+      expect(sentence).not.toContain('errors.');
+      expect(sentence).not.toContain('{{');
+    });
   });
 
   it('tells how much more can be withdrawn or transferred today', () => {
@@ -23,6 +32,23 @@ describe('errorMessage', () => {
     expect(errorMessage(err('DAILY_LIMIT_EXCEEDED', { remainingCents: 0 }), 'withdraw')).toMatch(
       /reached today's withdrawal limit/,
     );
+    expect(errorMessage(err('DAILY_LIMIT_EXCEEDED', { remainingCents: 0 }), 'transfer')).toMatch(
+      /reached today's transfer limit/,
+    );
+  });
+
+  it('formats amounts for the language', async () => {
+    await changeLanguage('fr');
+    expect(
+      errorMessage(err('DAILY_LIMIT_EXCEEDED', { remainingCents: 123456 }), 'transfer').replace(
+        /\s/g,
+        ' ',
+      ),
+    ).toBe('Vous pouvez encore virer 1 234,56 $ US aujourd’hui.'.replace('’', "'"));
+    await changeLanguage('es');
+    expect(errorMessage(err('DAILY_LIMIT_EXCEEDED', { remainingCents: 10000 }), 'withdraw')).toBe(
+      'Hoy puede retirar $100.00 más.',
+    );
   });
 
   it('says the card is locked and until when', () => {
@@ -33,15 +59,33 @@ describe('errorMessage', () => {
     );
   });
 
-  it('counts the tries left', () => {
+  it('counts the tries left, with the plural of each language', async () => {
     expect(errorMessage(err('INVALID_CREDENTIALS', { attemptsRemaining: 1 }), 'sign-in')).toBe(
       'The PIN is not correct. You have 1 try left.',
     );
+    expect(errorMessage(err('INVALID_CREDENTIALS', { attemptsRemaining: 2 }), 'sign-in')).toBe(
+      'The PIN is not correct. You have 2 tries left.',
+    );
+    await changeLanguage('es');
+    expect(errorMessage(err('INVALID_CREDENTIALS', { attemptsRemaining: 1 }), 'sign-in')).toBe(
+      'El PIN no es correcto. Le queda 1 intento.',
+    );
+    expect(errorMessage(err('INVALID_CREDENTIALS', { attemptsRemaining: 2 }), 'sign-in')).toBe(
+      'El PIN no es correcto. Le quedan 2 intentos.',
+    );
+    await changeLanguage('fr');
+    expect(errorMessage(err('INVALID_CREDENTIALS', { attemptsRemaining: 0 }), 'sign-in')).toBe(
+      'Le PIN est incorrect. Il vous reste 0 essai.',
+    );
   });
 
-  it('explains a lost connection', () => {
+  it('explains a lost connection', async () => {
     expect(errorMessage(new ApiError(0, null), 'deposit')).toBe(
       'The ATM could not reach the bank. Please try again.',
+    );
+    await changeLanguage('fr');
+    expect(errorMessage(new ApiError(0, null), 'deposit')).toBe(
+      "Le guichet n'a pas pu joindre la banque. Réessayez.",
     );
   });
 });

@@ -1,5 +1,6 @@
 import { FakeApi, problem } from '../../test/fake-api';
-import { ApiError, moveMoney, setSessionHooks, tokenStore } from './http';
+import { changeLanguage } from '../i18n/i18n';
+import { ApiError, apiJson, moveMoney, setSessionHooks, tokenStore } from './http';
 
 const noWait = () => Promise.resolve();
 
@@ -41,5 +42,21 @@ describe('moveMoney', () => {
       .install();
     await expect(moveMoney('/transfers', {}, 'key-3', noWait)).rejects.toBeInstanceOf(ApiError);
     expect(onSessionLost).toHaveBeenCalledWith('SESSION_EXPIRED');
+  });
+});
+
+describe('Accept-Language', () => {
+  afterEach(() => changeLanguage('en'));
+
+  it("sends the session's language on every request", async () => {
+    const api = new FakeApi()
+      .on('GET /accounts', { status: 200, body: { accounts: [] } })
+      .on('POST /transfers', { status: 201, body: {} });
+    api.install();
+    await apiJson('/accounts');
+    await changeLanguage('fr');
+    await moveMoney('/transfers', {}, 'key-4', noWait);
+    await apiJson('/accounts', { auth: false });
+    expect(api.requests.map((r) => r.headers['Accept-Language'])).toEqual(['en', 'fr', 'fr']);
   });
 });

@@ -1,4 +1,5 @@
 import { API_PREFIX, type ProblemDetails, isErrorCode } from '@atm/contracts';
+import { currentLanguage } from '../i18n/i18n';
 
 /** A refusal from the API (problem+json), or a request that never got an answer. */
 export class ApiError extends Error {
@@ -64,7 +65,12 @@ async function readProblem(response: Response): Promise<ProblemDetails | null> {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The session's language goes with every request: the API answers problems (and
+  // receipts) in it.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
   const auth = options.auth ?? true;
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;

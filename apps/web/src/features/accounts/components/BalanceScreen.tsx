@@ -2,7 +2,7 @@ import { type Account, maskAccountNumber } from '@atm/contracts';
 import { formatCents, formatSignedCents } from '@atm/money';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { formatDay } from '../../../shared/format/dates';
+import { formatDay } from '../../../shared/format/format';
 import { Screen } from '../../machine/components/Screen';
 import { accountTypeName, useAccounts, useRecentEntries } from '../hooks/useAccounts';
 

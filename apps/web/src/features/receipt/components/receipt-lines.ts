@@ -1,7 +1,7 @@
 import { formatAccountNumber, maskAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
 import { type Receipt } from '../../../app/flow';
-import { formatDateTime, formatDay } from '../../../shared/format/dates';
+import { formatDateTime, formatDay } from '../../../shared/format/format';
 import { accountTypeName } from '../../accounts/hooks/useAccounts';
 
 const TITLES = { WITHDRAWAL: 'Withdrawal', DEPOSIT: 'Deposit', TRANSFER: 'Transfer' } as const;

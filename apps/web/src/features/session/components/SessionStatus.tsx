@@ -1,4 +1,4 @@
-import { formatCountdown } from '../../../shared/format/dates';
+import { formatCountdown } from '../../../shared/format/format';
 
 export interface SessionStatusProps {
   name: string;

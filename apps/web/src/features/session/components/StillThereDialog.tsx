@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { errorMessage } from '../../../shared/api/error-messages';
-import { formatCountdown } from '../../../shared/format/dates';
+import { formatCountdown } from '../../../shared/format/format';
 
 export interface StillThereDialogProps {
   secondsLeft: number;

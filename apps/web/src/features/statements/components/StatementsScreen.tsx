@@ -7,7 +7,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { isoDaysBefore, statementToday } from '../../../shared/format/dates';
+import { isoDaysBefore, statementToday } from '../../../shared/format/format';
 import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
 import { accountTypeName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';

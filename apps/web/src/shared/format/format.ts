@@ -1,3 +1,6 @@
+import { formatCentsIn } from '@atm/money';
+import { intlLocale } from '../i18n/i18n';
+
 /** `YYYY-MM-DD` of a date in the browser's own time zone. */
 export function localIsoDate(date: Date): string {
   const y = date.getFullYear();
@@ -25,8 +28,8 @@ export function isoDaysBefore(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', {
+export function formatDateTime(iso: string, locale: string = intlLocale()): string {
+  return new Date(iso).toLocaleString(locale, {
     month: 'short',
     day: 'numeric',
     year: 'numeric',
@@ -35,19 +38,30 @@ export function formatDateTime(iso: string): string {
   });
 }
 
-export function formatDay(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-US', {
+export function formatDay(iso: string, locale: string = intlLocale()): string {
+  return new Date(iso).toLocaleDateString(locale, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
   });
 }
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+export function formatTime(iso: string, locale: string = intlLocale()): string {
+  return new Date(iso).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
 }
 
 export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Dollars in the session's locale, always USD: `$1,234.56`, `1 234,56 $ US`. */
+export function formatMoney(cents: number, locale: string = intlLocale()): string {
+  return formatCentsIn(locale, cents);
+}
+
+/** `+$12.00` for money in, `-$12.00` for money out, in the session's locale. */
+export function formatSignedMoney(cents: number, locale: string = intlLocale()): string {
+  const text = formatCentsIn(locale, cents);
+  return cents > 0 ? `+${text}` : text;
 }
