@@ -21,6 +21,7 @@ import {
   loggableError,
 } from './database-errors';
 import { type WebAppFallback } from '../web/web-app';
+import { localizeProblem, pickLanguage } from '../i18n';
 
 interface Mapped {
   code: ErrorCode;
@@ -203,6 +204,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(mapped.status)
       .header('Content-Type', 'application/problem+json; charset=utf-8')
       .header('Cache-Control', 'no-store')
-      .send(JSON.stringify(toProblem(mapped)));
+      // Title and detail in the request's language; the code never changes.
+      .send(
+        JSON.stringify(
+          localizeProblem(toProblem(mapped), pickLanguage(request?.headers?.['accept-language'])),
+        ),
+      );
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isErrorCode, type ProblemDetails } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
 import { UuidParamPipe } from '../accounts/uuid-param.pipe';
 import { CurrentSessionClaims, type SessionClaims } from '../auth/principal';
 import { SessionCheckedByCall } from '../auth/session-checked-by-call';
+import { localizeProblem, pickLanguage } from '../i18n';
 import { DepositDto, TransferDto, WithdrawalDto } from './dto/movement.dto';
 import { assertIdempotencyKeyShape } from './idempotency';
 import { type MovementAnswer, MoneyMovementsService } from './money-movements.service';
@@ -14,13 +16,23 @@ const IDEMPOTENCY_HEADER = {
   description: '1 to 255 characters of [A-Za-z0-9_.:-]; the same key replays the first answer',
 };
 
-/** Sends a recorded answer: the same status and body the first time and on every replay. */
-function send(reply: FastifyReply, answer: MovementAnswer): unknown {
+/**
+ * Sends a recorded answer: the same status and body the first time and on every replay. A
+ * recorded refusal is kept in English and told in the language of the request that reads
+ * it (its `code` and facts never change).
+ */
+function send(reply: FastifyReply, answer: MovementAnswer, acceptLanguage?: string): unknown {
   void reply.status(answer.status).header('Cache-Control', 'no-store');
-  if (answer.status >= 400)
-    void reply.header('Content-Type', 'application/problem+json; charset=utf-8');
   if (answer.replayed) void reply.header('Idempotent-Replayed', 'true');
+  if (answer.status >= 400 && isProblem(answer.body)) {
+    void reply.header('Content-Type', 'application/problem+json; charset=utf-8');
+    return localizeProblem(answer.body, pickLanguage(acceptLanguage));
+  }
   return answer.body;
+}
+
+function isProblem(body: unknown): body is ProblemDetails {
+  return typeof body === 'object' && body !== null && isErrorCode((body as ProblemDetails).code);
 }
 
 @ApiTags('money')
@@ -40,10 +52,15 @@ export class TransactionsController {
     @Body() body: WithdrawalDto,
     @Headers('idempotency-key') key: string | undefined,
     @Ip() ip: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.withdraw(session, accountId, body, key, ip));
+    return send(
+      reply,
+      await this.movements.withdraw(session, accountId, body, key, ip),
+      acceptLanguage,
+    );
   }
 
   @Post('accounts/:id/deposits')
@@ -57,10 +74,15 @@ export class TransactionsController {
     @Body() body: DepositDto,
     @Headers('idempotency-key') key: string | undefined,
     @Ip() ip: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.deposit(session, accountId, body, key, ip));
+    return send(
+      reply,
+      await this.movements.deposit(session, accountId, body, key, ip),
+      acceptLanguage,
+    );
   }
 
   @Post('transfers')
@@ -73,9 +95,10 @@ export class TransactionsController {
     @Body() body: TransferDto,
     @Headers('idempotency-key') key: string | undefined,
     @Ip() ip: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.transfer(session, body, key, ip));
+    return send(reply, await this.movements.transfer(session, body, key, ip), acceptLanguage);
   }
 }

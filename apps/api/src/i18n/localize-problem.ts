@@ -1,0 +1,46 @@
+import { INTL_LOCALES, type Language, type ProblemDetails } from '@atm/contracts';
+import { formatCentsIn } from '@atm/money';
+import { type ProblemCatalog } from './problem-catalog';
+import { PROBLEMS_ES } from './problem-catalog.es';
+import { PROBLEMS_FR } from './problem-catalog.fr';
+
+export const PROBLEM_CATALOGS: Record<Exclude<Language, 'en'>, ProblemCatalog> = {
+  es: PROBLEMS_ES,
+  fr: PROBLEMS_FR,
+};
+
+function formatInstant(iso: string, language: Language): string | undefined {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return undefined;
+  // Times in the API are UTC; saying so keeps the sentence true wherever it is read.
+  return at.toLocaleString(INTL_LOCALES[language], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+}
+
+/**
+ * The problem with its `title` and `detail` in `language`; everything else, `code` first
+ * of all, is left exactly as it was. English is the text the refusal was raised with.
+ */
+export function localizeProblem(problem: ProblemDetails, language: Language): ProblemDetails {
+  if (language === 'en') return problem;
+  const text = PROBLEM_CATALOGS[language][problem.code];
+  return {
+    ...problem,
+    title: text.title,
+    detail: text.detail({
+      attemptsRemaining: problem.attemptsRemaining,
+      remaining:
+        problem.remainingCents === undefined
+          ? undefined
+          : formatCentsIn(INTL_LOCALES[language], problem.remainingCents),
+      lockedUntil: problem.lockedUntil ? formatInstant(problem.lockedUntil, language) : undefined,
+    }),
+  };
+}

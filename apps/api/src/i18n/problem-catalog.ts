@@ -1,0 +1,22 @@
+import { type ErrorCode } from '@atm/contracts';
+
+/** What a problem's detail may tell, already formatted for the language. */
+export interface ProblemFacts {
+  attemptsRemaining?: number;
+  /** `remainingCents` as money in the language's locale. */
+  remaining?: string;
+  /** `lockedUntil` as a date and time in the language's locale. */
+  lockedUntil?: string;
+}
+
+export interface ProblemText {
+  title: string;
+  detail: (facts: ProblemFacts) => string;
+}
+
+/**
+ * The `title` and `detail` of every error code in one language other than English (the
+ * English title is `ERROR_TITLES`, the English detail the one the refusal was raised with).
+ * Typed by `ErrorCode`, so a new code does not compile until every language has its text.
+ */
+export type ProblemCatalog = Record<ErrorCode, ProblemText>;
