@@ -1,4 +1,5 @@
 /** Request and response shapes of `/api/v1`, shared by the API and the web ATM. */
+import { type Language } from './languages';
 
 export const API_PREFIX = '/api/v1';
 export const CURRENCY = 'USD';
@@ -74,14 +75,27 @@ export interface LimitsResponse {
 
 export type EntryType = 'WITHDRAWAL' | 'DEPOSIT' | 'TRANSFER_IN' | 'TRANSFER_OUT' | 'OPENING';
 
-export interface Entry {
+export interface Entry extends EntryFacts {
   id: string;
   transactionId: string;
   type: EntryType;
   amountCents: number;
   balanceAfterCents: number;
+  /** The English text stored with the entry; screens render their own from the facts. */
   description: string;
   createdAt: string;
+}
+
+/**
+ * What an entry's description is made of (v1.1, additive), so that every language can
+ * write it: the check number of a check deposit, the other account of a transfer (masked
+ * to its last four digits) and the transfer's memo as the customer typed it.
+ */
+export interface EntryFacts {
+  type: EntryType;
+  checkNumber?: string;
+  counterpartyAccountNumber?: string;
+  memo?: string;
 }
 
 export interface EntriesPage {
@@ -150,6 +164,8 @@ export type StatementStatus = 'PENDING' | 'PROCESSING' | 'READY' | 'FAILED';
 export interface StatementRequest {
   from: string;
   to: string;
+  /** v1.1: the statement's language; the request's Accept-Language when left out. */
+  language?: Language;
 }
 
 export interface Statement {

@@ -27,15 +27,23 @@ export function formatSignedCents(cents: number): string {
  * `1 234,56 $ US`). The amount reaches `Intl` as an exact decimal string built with integer
  * arithmetic, never as a binary float.
  */
-export function formatCentsIn(locale: string, cents: number): string {
+export function formatCentsIn(
+  locale: string,
+  cents: number,
+  { wholeDollars = false }: { wholeDollars?: boolean } = {},
+): string {
   assertSafeCents(cents);
   const negative = cents < 0;
   const absolute = negative ? -cents : cents;
   const remainder = absolute % 100;
   const decimal = `${negative ? '-' : ''}${Math.trunc(absolute / 100)}.${remainder < 10 ? '0' : ''}${remainder}`;
   // ES2023 Intl.NumberFormat takes a decimal string exactly; the DOM/ES lib types lag.
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format as (
-    value: string,
-  ) => string;
+  const options: Intl.NumberFormatOptions & { trailingZeroDisplay?: 'stripIfInteger' } = {
+    style: 'currency',
+    currency: 'USD',
+    // `$20` rather than `$20.00` on the fast-cash buttons; cents still show when there are some.
+    ...(wholeDollars ? { trailingZeroDisplay: 'stripIfInteger' } : {}),
+  };
+  const format = new Intl.NumberFormat(locale, options).format as (value: string) => string;
   return format(decimal);
 }

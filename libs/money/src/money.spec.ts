@@ -116,6 +116,14 @@ describe('formatCentsIn', () => {
     expect(formatCentsIn('en-US', MAX_CENTS)).toBe('$90,071,992,547,409.91');
   });
 
+  it('leaves out .00 for whole dollars when asked', () => {
+    expect(formatCentsIn('en-US', 2000, { wholeDollars: true })).toBe('$20');
+    expect(formatCentsIn('en-US', 2050, { wholeDollars: true })).toBe('$20.50');
+    expect(formatCentsIn('fr-CA', 10000, { wholeDollars: true }).replace(/\s/g, ' ')).toBe(
+      '100 $ US',
+    );
+  });
+
   it('agrees with formatCents in en-US for any safe amount', () => {
     fc.assert(
       fc.property(

@@ -5,9 +5,11 @@ import {
   type Account,
   type EntriesPage,
   type Entry,
+  type EntryFacts,
   type EntryType,
   HISTORY_PAGE_DEFAULT,
   type LimitsResponse,
+  maskAccountNumber,
 } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
 import { Clock } from '../common/clock';
@@ -19,6 +21,17 @@ import { APP_CONFIG } from '../config/config.module';
 import { type Queryable, queryRows } from '../database/transaction';
 import { BusinessCalendar } from './business-calendar';
 
+/** The facts a screen writes an entry's description from, in any language. */
+function entryFacts(row: EntryRow): Omit<EntryFacts, 'type'> {
+  return {
+    ...(row.check_number ? { checkNumber: row.check_number } : {}),
+    ...(row.counterparty_number
+      ? { counterpartyAccountNumber: maskAccountNumber(row.counterparty_number) }
+      : {}),
+    ...(row.memo ? { memo: row.memo } : {}),
+  };
+}
+
 interface EntryRow {
   id: string;
   seq: string;
@@ -28,6 +41,9 @@ interface EntryRow {
   balance_after_cents: string;
   description: string;
   created_at: string | Date;
+  check_number: string | null;
+  memo: string | null;
+  counterparty_number: string | null;
 }
 
 export function encodeCursor(seq: string): string {
@@ -127,10 +143,17 @@ export class AccountsService {
       `SELECT o.owned, e.*
          FROM (SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND customer_id = $4 AND kind = 'CUSTOMER') AS owned) o
          LEFT JOIN LATERAL (
-           SELECT id, seq, transaction_id, type, amount_cents, balance_after_cents, description, created_at
-             FROM ledger_entries
-            WHERE o.owned AND account_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
-            ORDER BY seq DESC
+           SELECT le.id, le.seq, le.transaction_id, le.type, le.amount_cents,
+                  le.balance_after_cents, le.description, le.created_at,
+                  t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
+                  CASE le.type WHEN 'TRANSFER_OUT' THEN cp.number
+                               WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
+             FROM ledger_entries le
+             JOIN ledger_transactions t ON t.id = le.transaction_id
+             LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
+             LEFT JOIN accounts src ON src.id = t.account_id
+            WHERE o.owned AND le.account_id = $1 AND ($2::bigint IS NULL OR le.seq < $2::bigint)
+            ORDER BY le.seq DESC
             LIMIT $3) e ON true`,
       [accountId, beforeSeq, limit + 1, customerId],
     );
@@ -144,6 +167,7 @@ export class AccountsService {
       balanceAfterCents: centsFromDatabase(row.balance_after_cents),
       description: row.description,
       createdAt: new Date(row.created_at).toISOString(),
+      ...entryFacts(row),
     }));
     const last = rows[limit - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null };

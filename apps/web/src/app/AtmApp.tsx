@@ -1,5 +1,6 @@
 import { type LoginResponse } from '@atm/contracts';
 import { lazy, Suspense, useCallback, useEffect, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PinScreen } from '../features/auth/components/PinScreen';
 import { BalanceScreen } from '../features/accounts/components/BalanceScreen';
 import { CardScreen } from '../features/card/components/CardScreen';
@@ -16,6 +17,7 @@ import { SessionProvider, useSession } from '../features/session/hooks/session-c
 import { useSessionCountdown } from '../features/session/hooks/useSessionCountdown';
 import { TransferScreen } from '../features/transfer/components/TransferScreen';
 import { WithdrawScreen } from '../features/withdraw/components/WithdrawScreen';
+import { changeLanguage, currentLanguage } from '../shared/i18n/i18n';
 import {
   type CardReturnReason,
   type FlowAction,
@@ -38,10 +40,11 @@ interface ScreensProps {
 }
 
 function Loading() {
+  const { t } = useTranslation();
   return (
-    <Screen title="One moment">
+    <Screen title={t('common.oneMoment')}>
       <p className="notice" role="status">
-        Loading…
+        {t('common.loading')}
       </p>
     </Screen>
   );
@@ -72,7 +75,9 @@ function Screens({ state, dispatch }: ScreensProps) {
             signIn(login);
             dispatch({ type: 'signedIn' });
           }}
-          onCancel={() => dispatch({ type: 'cardReturned', reason: 'cancelled' })}
+          onCancel={() =>
+            dispatch({ type: 'cardReturned', reason: 'cancelled', language: currentLanguage() })
+          }
         />
       );
     case 'menu':
@@ -118,6 +123,13 @@ function Screens({ state, dispatch }: ScreensProps) {
 
 function AtmShell({ state, dispatch }: ScreensProps) {
   const { session, end, keepAlive } = useSession();
+  // Every screen follows the session's language: a change re-renders the whole machine.
+  useTranslation();
+  const returnedFromSession = state.screen === 'card' ? state.returned : undefined;
+  useEffect(() => {
+    // The language chosen holds until the card comes back; the next customer starts in English.
+    if (returnedFromSession && currentLanguage() !== 'en') void changeLanguage('en');
+  }, [returnedFromSession]);
   const countdown = useSessionCountdown(session);
   const expired = countdown?.expired ?? false;
   useEffect(() => {
@@ -160,7 +172,7 @@ export function AtmApp() {
   const [state, dispatch] = useReducer(flowReducer, initialFlow);
   const onEnded = useCallback(
     (reason: CardReturnReason, message?: string) =>
-      dispatch({ type: 'cardReturned', reason, message }),
+      dispatch({ type: 'cardReturned', reason, message, language: currentLanguage() }),
     [],
   );
   return (

@@ -35,9 +35,11 @@ describe('flowReducer', () => {
       { screen: 'statements' },
       { screen: 'receipt', receipt },
     ] as FlowState[]) {
-      expect(flowReducer(from, { type: 'cardReturned', reason: 'expired' })).toEqual({
+      expect(
+        flowReducer(from, { type: 'cardReturned', reason: 'expired', language: 'fr' }),
+      ).toEqual({
         screen: 'card',
-        returned: { reason: 'expired', message: undefined },
+        returned: { reason: 'expired', message: undefined, language: 'fr' },
       });
     }
   });

@@ -1,4 +1,10 @@
-import { type Account, type DepositHold, type NoteCount, type Transaction } from '@atm/contracts';
+import {
+  type Account,
+  type DepositHold,
+  type Language,
+  type NoteCount,
+  type Transaction,
+} from '@atm/contracts';
 
 /** What the receipt printer prints after a completed transaction. */
 export interface Receipt {
@@ -18,6 +24,13 @@ export type MenuScreen =
 /** Why the card came back: each reason has a sentence on the card screen. */
 export type CardReturnReason = 'exit' | 'cancelled' | 'expired' | 'signed-out' | 'locked';
 
+/** The card came back: why, and in which language the session that ended was. */
+export interface CardReturned {
+  reason: CardReturnReason;
+  message?: string;
+  language: Language;
+}
+
 /**
  * The ATM's screen flow, in one place:
  *
@@ -28,7 +41,7 @@ export type CardReturnReason = 'exit' | 'cancelled' | 'expired' | 'signed-out' |
  *     └──cardReturned───────┴─────────────── (from any screen: Exit, Done, expiry, lock)
  */
 export type FlowState =
-  | { screen: 'card'; returned?: { reason: CardReturnReason; message?: string } }
+  | { screen: 'card'; returned?: CardReturned }
   | { screen: 'pin'; cardNumber: string }
   | { screen: 'menu' }
   | { screen: MenuScreen }
@@ -41,7 +54,7 @@ export type FlowAction =
   | { type: 'backToMenu' }
   | { type: 'transactionCompleted'; receipt: Receipt }
   | { type: 'anotherTransaction' }
-  | { type: 'cardReturned'; reason: CardReturnReason; message?: string };
+  | ({ type: 'cardReturned' } & CardReturned);
 
 export const initialFlow: FlowState = { screen: 'card' };
 
@@ -80,6 +93,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'cardReturned':
       return state.screen === 'card'
         ? state
-        : { screen: 'card', returned: { reason: action.reason, message: action.message } };
+        : {
+            screen: 'card',
+            returned: { reason: action.reason, message: action.message, language: action.language },
+          };
   }
 }

@@ -1,5 +1,6 @@
-import { formatCents } from '@atm/money';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDollars, formatMoney } from '../format/format';
 
 export interface AmountFieldProps {
   label?: string;
@@ -35,12 +36,11 @@ export function dropAmountDigit(cents: number, mode: 'cents' | 'dollars'): numbe
 }
 
 function display(cents: number, mode: 'cents' | 'dollars'): string {
-  const text = formatCents(cents);
-  return mode === 'dollars' ? text.replace(/\.00$/, '') : text;
+  return mode === 'dollars' ? formatDollars(cents) : formatMoney(cents);
 }
 
 export function AmountField({
-  label = 'Amount',
+  label,
   cents,
   onChange,
   mode = 'cents',
@@ -48,11 +48,12 @@ export function AmountField({
   onFocus,
   hint,
 }: AmountFieldProps) {
+  const { t } = useTranslation();
   const hintId = useId();
   return (
     <div className="field">
       <label className="field__label" htmlFor={`${hintId}-input`}>
-        {label}
+        {label ?? t('common.amount')}
       </label>
       <input
         id={`${hintId}-input`}

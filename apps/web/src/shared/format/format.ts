@@ -38,6 +38,18 @@ export function formatDateTime(iso: string, locale: string = intlLocale()): stri
   });
 }
 
+/** A `YYYY-MM-DD` calendar date as the locale writes it (the day itself, no time zone shift). */
+export function formatIsoDate(isoDate: string, locale: string = intlLocale()): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export function formatDay(iso: string, locale: string = intlLocale()): string {
   return new Date(iso).toLocaleDateString(locale, {
     weekday: 'short',
@@ -58,6 +70,11 @@ export function formatCountdown(seconds: number): string {
 /** Dollars in the session's locale, always USD: `$1,234.56`, `1 234,56 $ US`. */
 export function formatMoney(cents: number, locale: string = intlLocale()): string {
   return formatCentsIn(locale, cents);
+}
+
+/** `$20`, `20 $ US`: whole dollars without `.00`, as on the fast-cash buttons. */
+export function formatDollars(cents: number, locale: string = intlLocale()): string {
+  return formatCentsIn(locale, cents, { wholeDollars: true });
 }
 
 /** `+$12.00` for money in, `-$12.00` for money out, in the session's locale. */

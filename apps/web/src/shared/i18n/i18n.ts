@@ -36,6 +36,9 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+// The page starts in English whatever index.html said.
+if (typeof document !== 'undefined') document.documentElement.lang = DEFAULT_LANGUAGE;
+
 export async function loadLanguage(language: Language): Promise<void> {
   if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
   const catalog = await LOADERS[language]();

@@ -1,14 +1,20 @@
 import { type Account, maskAccountNumber } from '@atm/contracts';
-import { formatCents } from '@atm/money';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { formatMoney } from '../../../shared/format/format';
+import { i18n } from '../../../shared/i18n/i18n';
 import { Screen, type ScreenOption } from '../../machine/components/Screen';
 import { type useAccountStep } from '../hooks/useAccountStep';
 import { accountTypeName } from '../hooks/useAccounts';
 
 /** "Checking ••••0001 · $5,250.00 available": the name starts with the account's type. */
 export function accountChoiceLabel(account: Account): string {
-  return `${accountTypeName(account)} ${maskAccountNumber(account.number)} · ${formatCents(account.availableBalanceCents)} available`;
+  return i18n.t('accountChoice', {
+    type: accountTypeName(account),
+    number: maskAccountNumber(account.number),
+    amount: formatMoney(account.availableBalanceCents),
+  });
 }
 
 export function accountOptions(
@@ -37,18 +43,19 @@ export function AccountChoiceScreen({
   accountStep,
   onBack,
 }: AccountChoiceScreenProps) {
+  const { t } = useTranslation();
   return (
     <Screen
       title={title}
       options={[
         ...accountOptions(accountStep.list, accountStep.choose),
-        { label: 'Main menu', onSelect: onBack, slot: 'L4' },
+        { label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' },
       ]}
       keypad={{ onCancel: onBack }}
     >
       {accountStep.accounts.isPending ? (
         <p className="notice" role="status">
-          Loading your accounts…
+          {t('common.loadingAccounts')}
         </p>
       ) : null}
       {accountStep.accounts.isError ? (

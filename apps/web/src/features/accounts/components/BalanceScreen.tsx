@@ -1,31 +1,33 @@
-import { type Account, maskAccountNumber } from '@atm/contracts';
-import { formatCents, formatSignedCents } from '@atm/money';
+import { type Account } from '@atm/contracts';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { formatDay } from '../../../shared/format/format';
+import { formatDay, formatMoney, formatSignedMoney } from '../../../shared/format/format';
+import { entryDescription } from '../../../shared/i18n/entry-description';
 import { Screen } from '../../machine/components/Screen';
-import { accountTypeName, useAccounts, useRecentEntries } from '../hooks/useAccounts';
+import { accountName, useAccounts, useRecentEntries } from '../hooks/useAccounts';
 
 export interface BalanceScreenProps {
   onBack: () => void;
 }
 
 function RecentEntries({ account }: { account: Account }) {
+  const { t } = useTranslation();
   const entries = useRecentEntries(account.id);
-  if (entries.isPending) return <p className="hint">Loading recent transactions…</p>;
+  if (entries.isPending) return <p className="hint">{t('balance.loadingEntries')}</p>;
   if (entries.isError) return <ErrorAlert message={errorMessage(entries.error, 'view')} />;
-  if (entries.data.items.length === 0) return <p className="hint">No transactions yet.</p>;
+  if (entries.data.items.length === 0) return <p className="hint">{t('balance.noEntries')}</p>;
   return (
     <table className="entries">
       <caption className="visually-hidden">
-        Last transactions of {accountTypeName(account)} {maskAccountNumber(account.number)}
+        {t('balance.lastTransactions', { account: accountName(account) })}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Description</th>
+          <th scope="col">{t('balance.date')}</th>
+          <th scope="col">{t('balance.description')}</th>
           <th scope="col" className="entries__money">
-            Amount
+            {t('balance.amount')}
           </th>
         </tr>
       </thead>
@@ -33,11 +35,11 @@ function RecentEntries({ account }: { account: Account }) {
         {entries.data.items.map((entry) => (
           <tr key={entry.id}>
             <td>{formatDay(entry.createdAt)}</td>
-            <td>{entry.description}</td>
+            <td>{entryDescription(entry)}</td>
             <td
               className={`entries__money ${entry.amountCents < 0 ? 'entries__money--out' : 'entries__money--in'}`}
             >
-              {formatSignedCents(entry.amountCents)}
+              {formatSignedMoney(entry.amountCents)}
             </td>
           </tr>
         ))}
@@ -47,46 +49,43 @@ function RecentEntries({ account }: { account: Account }) {
 }
 
 export function BalanceScreen({ onBack }: BalanceScreenProps) {
+  const { t } = useTranslation();
   const accounts = useAccounts();
   return (
     <Screen
-      title="Your balances"
-      options={[{ label: 'Main menu', onSelect: onBack, slot: 'L4' }]}
+      title={t('balance.title')}
+      options={[{ label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' }]}
       keypad={{ onCancel: onBack, onEnter: onBack }}
     >
       {accounts.isPending ? (
         <p className="notice" role="status">
-          Loading your accounts…
+          {t('common.loadingAccounts')}
         </p>
       ) : null}
       {accounts.isError ? <ErrorAlert message={errorMessage(accounts.error, 'view')} /> : null}
       {accounts.data?.map((account) => (
-        <article
-          key={account.id}
-          className="account-card"
-          aria-label={`${accountTypeName(account)} ${maskAccountNumber(account.number)}`}
-        >
+        <article key={account.id} className="account-card" aria-label={accountName(account)}>
           <h2 className="account-card__name">
-            {accountTypeName(account)}{' '}
-            <span className="account-card__number">{maskAccountNumber(account.number)}</span>
+            {accountName(account)}
             {account.status !== 'ACTIVE' ? (
-              <span className="badge">{account.status.toLowerCase()}</span>
+              <span className="badge">{t(`accountStatus.${account.status}`)}</span>
             ) : null}
           </h2>
           <dl className="account-card__balances">
             <div>
-              <dt>Available</dt>
-              <dd className="money money--large">{formatCents(account.availableBalanceCents)}</dd>
+              <dt>{t('balance.available')}</dt>
+              <dd className="money money--large">{formatMoney(account.availableBalanceCents)}</dd>
             </div>
             <div>
-              <dt>Balance</dt>
-              <dd className="money">{formatCents(account.balanceCents)}</dd>
+              <dt>{t('balance.balance')}</dt>
+              <dd className="money">{formatMoney(account.balanceCents)}</dd>
             </div>
           </dl>
           {account.balanceCents !== account.availableBalanceCents ? (
             <p className="hint">
-              {formatCents(account.balanceCents - account.availableBalanceCents)} of deposits is on
-              hold.
+              {t('balance.onHold', {
+                amount: formatMoney(account.balanceCents - account.availableBalanceCents),
+              })}
             </p>
           ) : null}
           <RecentEntries account={account} />

@@ -1,6 +1,7 @@
-import { type Account } from '@atm/contracts';
+import { type Account, maskAccountNumber } from '@atm/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { i18n } from '../../../shared/i18n/i18n';
 import { accountsApi } from '../api/accounts-api';
 
 export const accountKeys = {
@@ -31,8 +32,15 @@ export function useRefreshAccounts(): () => Promise<void> {
   return useCallback(() => client.invalidateQueries({ queryKey: accountKeys.all }), [client]);
 }
 
-const TYPE_NAMES: Record<Account['type'], string> = { CHECKING: 'Checking', SAVINGS: 'Savings' };
-
+/** "Checking", "Corriente", "Chèque": the account's type in the session's language. */
 export function accountTypeName(account: Pick<Account, 'type'>): string {
-  return TYPE_NAMES[account.type];
+  return i18n.t(`accountType.${account.type}`);
+}
+
+/** "Checking ••••0001": how a screen names one of the customer's accounts. */
+export function accountName(account: Pick<Account, 'type' | 'number'>): string {
+  return i18n.t('common.account', {
+    type: accountTypeName(account),
+    number: maskAccountNumber(account.number),
+  });
 }

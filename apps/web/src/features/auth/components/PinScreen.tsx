@@ -1,5 +1,6 @@
 import { type LoginResponse, PIN_PATTERN } from '@atm/contracts';
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/http';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -14,6 +15,7 @@ export interface PinScreenProps {
 }
 
 export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState(false);
@@ -23,7 +25,7 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
   const submit = () => {
     if (login.isPending || locked) return;
     if (!PIN_PATTERN.test(pin)) {
-      setError('Enter your PIN: 4 to 6 digits.');
+      setError(t('pin.invalid'));
       return;
     }
     setError(null);
@@ -50,11 +52,11 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
 
   return (
     <Screen
-      title="Enter your PIN"
+      title={t('pin.title')}
       options={[
-        { label: 'Return card', onSelect: onCancel, slot: 'L4' },
+        { label: t('pin.returnCard'), onSelect: onCancel, slot: 'L4' },
         {
-          label: 'Sign in',
+          label: t('pin.signIn'),
           onSelect: submit,
           slot: 'R4',
           primary: true,
@@ -70,13 +72,19 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
       }}
     >
       <form className="form" onSubmit={onSubmit} noValidate>
-        <PinField label="PIN" value={pin} onChange={type} autoFocus describedBy={hintId} />
+        <PinField
+          label={t('pin.label')}
+          value={pin}
+          onChange={type}
+          autoFocus
+          describedBy={hintId}
+        />
         <p id={hintId} className="hint">
-          Card ending {cardNumber.slice(-4)}. Shield the keypad, type your PIN and press Enter.
+          {t('pin.hint', { last4: cardNumber.slice(-4) })}
         </p>
         {login.isPending ? (
           <p className="notice" role="status">
-            Checking your PIN…
+            {t('pin.checking')}
           </p>
         ) : null}
         <ErrorAlert message={error} />

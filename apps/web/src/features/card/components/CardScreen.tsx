@@ -1,21 +1,36 @@
 import { isValidCardNumber } from '@atm/contracts';
 import { type FormEvent, useId, useState } from 'react';
-import { type CardReturnReason } from '../../../app/flow';
+import { useTranslation } from 'react-i18next';
+import { type CardReturned } from '../../../app/flow';
+import { i18n } from '../../../shared/i18n/i18n';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Screen } from '../../machine/components/Screen';
+import { LanguageChoice } from './LanguageChoice';
 
 export interface CardScreenProps {
   onInsert: (cardNumber: string) => void;
-  returned?: { reason: CardReturnReason; message?: string };
+  returned?: CardReturned;
 }
 
-const RETURN_SENTENCES: Record<CardReturnReason, string> = {
-  exit: 'Thank you. Please take your card.',
-  cancelled: 'Your card has been returned. Please take it.',
-  expired: 'Your session timed out, so your card has been returned.',
-  'signed-out': 'Your session has ended, so your card has been returned.',
-  locked: 'Your card has been returned.',
-};
+/**
+ * Why the card came back, said in the language of the session that just ended (the screen
+ * itself is back in English for the next customer).
+ */
+function ReturnedNotice({ returned }: { returned: CardReturned }) {
+  if (returned.reason === 'locked' && returned.message) {
+    return (
+      <div lang={returned.language}>
+        <ErrorAlert message={returned.message} />
+      </div>
+    );
+  }
+  const t = i18n.getFixedT(returned.language);
+  return (
+    <p className="notice" role="status" lang={returned.language}>
+      {returned.message ?? t(`card.returned.${returned.reason}`)}
+    </p>
+  );
+}
 
 /** Groups what was typed as 4-digit blocks, the way it reads on the card. */
 function groupCardDigits(digits: string): string {
@@ -23,6 +38,7 @@ function groupCardDigits(digits: string): string {
 }
 
 export function CardScreen({ onInsert, returned }: CardScreenProps) {
+  const { t } = useTranslation();
   const [digits, setDigits] = useState('');
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
@@ -32,7 +48,7 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
   };
   const insert = () => {
     if (!isValidCardNumber(digits)) {
-      setError('That card number cannot be read. Check the 16 digits on the card.');
+      setError(t('card.unreadable'));
       return;
     }
     onInsert(digits);
@@ -43,8 +59,8 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
   };
   return (
     <Screen
-      title="Welcome"
-      options={[{ label: 'Insert card', onSelect: insert, slot: 'R4', primary: true }]}
+      title={t('card.title')}
+      options={[{ label: t('card.insert'), onSelect: insert, slot: 'R4', primary: true }]}
       keypad={{
         onDigit: (d) => setFrom(digits + d),
         onBackspace: () => setFrom(digits.slice(0, -1)),
@@ -52,18 +68,11 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
         onEnter: insert,
       }}
     >
-      {returned ? (
-        returned.reason === 'locked' && returned.message ? (
-          <ErrorAlert message={returned.message} />
-        ) : (
-          <p className="notice" role="status">
-            {returned.message ?? RETURN_SENTENCES[returned.reason]}
-          </p>
-        )
-      ) : null}
+      {returned ? <ReturnedNotice returned={returned} /> : null}
+      <LanguageChoice />
       <form className="form" onSubmit={onSubmit} noValidate>
         <label className="field">
-          <span className="field__label">Card number</span>
+          <span className="field__label">{t('card.cardNumber')}</span>
           <input
             className="field__input field__input--wide"
             type="text"
@@ -76,7 +85,7 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
           />
         </label>
         <p id={hintId} className="hint">
-          Type the 16 digits on your card, then choose Insert card.
+          {t('card.hint')}
         </p>
         <ErrorAlert message={error} />
       </form>

@@ -1,5 +1,6 @@
 import { PIN_PATTERN } from '@atm/contracts';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/http';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -16,21 +17,22 @@ export interface ChangePinScreenProps {
 
 type Step = 'current' | 'new' | 'again' | 'done';
 
-const STEPS: Record<Exclude<Step, 'done'>, { title: string; label: string; prompt: string }> = {
-  current: { title: 'Change PIN', label: 'Current PIN', prompt: 'Enter your current PIN.' },
-  new: {
-    title: 'Change PIN: new PIN',
-    label: 'New PIN',
-    prompt: 'Choose a new PIN of 4 to 6 digits.',
+const STEPS = {
+  current: {
+    title: 'changePin.currentTitle',
+    label: 'changePin.currentLabel',
+    prompt: 'changePin.currentPrompt',
   },
+  new: { title: 'changePin.newTitle', label: 'changePin.newLabel', prompt: 'changePin.newPrompt' },
   again: {
-    title: 'Change PIN: once more',
-    label: 'New PIN again',
-    prompt: 'Enter the new PIN again.',
+    title: 'changePin.againTitle',
+    label: 'changePin.againLabel',
+    prompt: 'changePin.againPrompt',
   },
-};
+} as const satisfies Record<Exclude<Step, 'done'>, Record<string, `changePin.${string}`>>;
 
 export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenProps) {
+  const { t } = useTranslation();
   const [step, setStep] = useState<Step>('current');
   const [pins, setPins] = useState({ current: '', new: '', again: '' });
   const [error, setError] = useState<string | null>(null);
@@ -39,15 +41,15 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
   if (step === 'done') {
     return (
       <Screen
-        title="PIN changed"
+        title={t('changePin.doneTitle')}
         options={[
-          { label: 'Main menu', onSelect: onBack, slot: 'R3' },
-          { label: 'Done', onSelect: onDone, slot: 'R4', primary: true },
+          { label: t('common.mainMenu'), onSelect: onBack, slot: 'R3' },
+          { label: t('common.done'), onSelect: onDone, slot: 'R4', primary: true },
         ]}
         keypad={{ onEnter: onBack, onCancel: onDone }}
       >
         <p className="lead" role="status">
-          Your PIN has been changed. Use the new PIN from now on.
+          {t('changePin.done')}
         </p>
       </Screen>
     );
@@ -86,14 +88,14 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
   const next = () => {
     if (change.isPending) return;
     if (!PIN_PATTERN.test(value)) {
-      setError('A PIN is 4 to 6 digits.');
+      setError(t('changePin.invalid'));
       return;
     }
     setError(null);
     if (step === 'current') setStep('new');
     else if (step === 'new') setStep('again');
     else if (pins.again !== pins.new) {
-      setError('The two new PINs are not the same. Please choose the new PIN again.');
+      setError(t('changePin.mismatch'));
       setPins({ ...pins, new: '', again: '' });
       setStep('new');
     } else send();
@@ -105,11 +107,11 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
   const { title, label, prompt } = STEPS[step];
   return (
     <Screen
-      title={title}
+      title={t(title)}
       options={[
-        { label: 'Back', onSelect: back, slot: 'L4', disabled: change.isPending },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: change.isPending },
         {
-          label: step === 'again' ? 'Save PIN' : 'Next',
+          label: step === 'again' ? t('changePin.save') : t('common.next'),
           onSelect: next,
           slot: 'R4',
           primary: true,
@@ -125,11 +127,11 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
       }}
     >
       <form className="form" onSubmit={onSubmit} noValidate>
-        <p className="lead">{prompt}</p>
-        <PinField key={step} label={label} value={value} onChange={setValue} autoFocus />
+        <p className="lead">{t(prompt)}</p>
+        <PinField key={step} label={t(label)} value={value} onChange={setValue} autoFocus />
         {change.isPending ? (
           <p className="notice" role="status">
-            Changing your PIN…
+            {t('changePin.changing')}
           </p>
         ) : null}
         <ErrorAlert message={error} />

@@ -3,10 +3,9 @@ import {
   CHECK_NUMBER_PATTERN,
   type DepositKind,
   type DepositRequest,
-  maskAccountNumber,
 } from '@atm/contracts';
-import { formatCents } from '@atm/money';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../app/flow';
 import { errorMessage } from '../../../shared/api/error-messages';
 import {
@@ -15,9 +14,10 @@ import {
   dropAmountDigit,
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { formatMoney } from '../../../shared/format/format';
 import { Summary } from '../../../shared/components/Summary';
 import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountTypeName } from '../../accounts/hooks/useAccounts';
+import { accountName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
 import { useDeposit } from '../hooks/useDeposit';
@@ -30,7 +30,11 @@ export interface DepositScreenProps {
 type Step = 'kind' | 'details' | 'confirm';
 type Field = 'checkNumber' | 'amount';
 
+/** Cash available at once from each deposit (the server has the final word). */
+const CASH_AVAILABLE_AT_ONCE_CENTS = 20000;
+
 export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
+  const { t } = useTranslation();
   const accountStep = useAccountStep();
   const { account } = accountStep;
   const [step, setStep] = useState<Step>('kind');
@@ -44,14 +48,14 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
   if (!account) {
     return (
       <AccountChoiceScreen
-        title="Deposit: choose an account"
-        question="Which account is the deposit for?"
+        title={t('deposit.chooseTitle')}
+        question={t('deposit.chooseQuestion')}
         accountStep={accountStep}
         onBack={onBack}
       />
     );
   }
-  const into = `${accountTypeName(account)} ${maskAccountNumber(account.number)}`;
+  const into = accountName(account);
   const leaveKind = () => (accountStep.skipped ? onBack() : accountStep.reset());
 
   if (step === 'kind') {
@@ -62,18 +66,17 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
     };
     return (
       <Screen
-        title="Deposit"
+        title={t('deposit.title')}
         options={[
-          { label: 'Cash', onSelect: () => choose('CASH'), slot: 'R1' },
-          { label: 'Check', onSelect: () => choose('CHECK'), slot: 'R2' },
-          { label: 'Back', onSelect: leaveKind, slot: 'L4' },
+          { label: t('deposit.cash'), onSelect: () => choose('CASH'), slot: 'R1' },
+          { label: t('deposit.check'), onSelect: () => choose('CHECK'), slot: 'R2' },
+          { label: t('common.back'), onSelect: leaveKind, slot: 'L4' },
         ]}
         keypad={{ onCancel: leaveKind }}
       >
-        <p className="lead">What are you depositing into {into}?</p>
+        <p className="lead">{t('deposit.question', { account: into })}</p>
         <p className="hint">
-          The first $200.00 of cash is available at once. Checks are held for one to two business
-          days.
+          {t('deposit.rules', { amount: formatMoney(CASH_AVAILABLE_AT_ONCE_CENTS) })}
         </p>
       </Screen>
     );
@@ -82,11 +85,11 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
   if (step === 'details') {
     const next = () => {
       if (kind === 'CHECK' && !CHECK_NUMBER_PATTERN.test(checkNumber)) {
-        setInputError('Enter the check number: 1 to 10 digits.');
+        setInputError(t('deposit.checkNumberInvalid'));
         return;
       }
       if (amountCents <= 0) {
-        setInputError('Enter the amount you are depositing.');
+        setInputError(t('deposit.amountMissing'));
         return;
       }
       setInputError(null);
@@ -103,10 +106,10 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
         : setAmountCents(appendAmountDigit(amountCents, d, 'cents'));
     return (
       <Screen
-        title={kind === 'CHECK' ? 'Deposit a check' : 'Deposit cash'}
+        title={kind === 'CHECK' ? t('deposit.checkTitle') : t('deposit.cashTitle')}
         options={[
-          { label: 'Back', onSelect: () => setStep('kind'), slot: 'L4' },
-          { label: 'Next', onSelect: next, slot: 'R4', primary: true },
+          { label: t('common.back'), onSelect: () => setStep('kind'), slot: 'L4' },
+          { label: t('common.next'), onSelect: next, slot: 'R4', primary: true },
         ]}
         keypad={{
           onDigit: typeDigit,
@@ -122,7 +125,7 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
         <form className="form" onSubmit={onSubmit} noValidate>
           {kind === 'CHECK' ? (
             <label className="field">
-              <span className="field__label">Check number</span>
+              <span className="field__label">{t('deposit.checkNumber')}</span>
               <input
                 className="field__input"
                 type="text"
@@ -169,11 +172,11 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
   };
   return (
     <Screen
-      title="Confirm your deposit"
+      title={t('deposit.confirmTitle')}
       options={[
-        { label: 'Back', onSelect: back, slot: 'L4', disabled: deposit.isPending },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: deposit.isPending },
         {
-          label: 'Confirm',
+          label: t('common.confirm'),
           onSelect: () => confirm(account),
           slot: 'R4',
           primary: true,
@@ -184,14 +187,17 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
     >
       <Summary
         rows={[
-          ['Deposit', formatCents(amountCents)],
-          ['Kind', kind === 'CHECK' ? `Check no. ${checkNumber}` : 'Cash'],
-          ['Into', into],
+          [t('deposit.deposit'), formatMoney(amountCents)],
+          [
+            t('deposit.kind'),
+            kind === 'CHECK' ? t('deposit.checkNo', { number: checkNumber }) : t('deposit.cash'),
+          ],
+          [t('common.into'), into],
         ]}
       />
       {deposit.isPending ? (
         <p className="notice" role="status">
-          Taking your deposit…
+          {t('deposit.taking')}
         </p>
       ) : null}
       <ErrorAlert message={deposit.error ? errorMessage(deposit.error, 'deposit') : null} />

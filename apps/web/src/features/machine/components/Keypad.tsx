@@ -1,4 +1,5 @@
 import { type MouseEvent, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 import { KeypadContext } from '../hooks/keypad-context';
 
 const DIGIT_ROWS = [
@@ -18,6 +19,7 @@ function keepFocus(event: MouseEvent): void {
 
 export function Keypad({ disabled = false }: KeypadProps) {
   const registry = useContext(KeypadContext);
+  const { t } = useTranslation();
   const digit = (d: string) => (
     <button
       key={d}
@@ -31,7 +33,7 @@ export function Keypad({ disabled = false }: KeypadProps) {
     </button>
   );
   return (
-    <div className="keypad" role="group" aria-label="Keypad">
+    <div className="keypad" role="group" aria-label={t('machine.keypad')}>
       <div className="keypad__digits">
         {DIGIT_ROWS.map((row) => row.map(digit))}
         <span className="keypad__blank" aria-hidden="true" />
@@ -46,7 +48,7 @@ export function Keypad({ disabled = false }: KeypadProps) {
           onMouseDown={keepFocus}
           onClick={() => registry.current.onCancel?.()}
         >
-          Cancel
+          {t('machine.cancel')}
         </button>
         <button
           type="button"
@@ -55,7 +57,7 @@ export function Keypad({ disabled = false }: KeypadProps) {
           onMouseDown={keepFocus}
           onClick={() => registry.current.onClear?.()}
         >
-          Clear
+          {t('machine.clear')}
         </button>
         <button
           type="button"
@@ -64,7 +66,7 @@ export function Keypad({ disabled = false }: KeypadProps) {
           onMouseDown={keepFocus}
           onClick={() => registry.current.onEnter?.()}
         >
-          Enter
+          {t('machine.enter')}
         </button>
       </div>
     </div>

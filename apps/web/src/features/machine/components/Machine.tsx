@@ -1,6 +1,8 @@
 import { type NoteCount } from '@atm/contracts';
-import { formatCents } from '@atm/money';
 import { type ReactNode, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../shared/format/format';
+import { i18n } from '../../../shared/i18n/i18n';
 import { KeypadContext, type KeypadRegistry } from '../hooks/keypad-context';
 import { usePhysicalKeyboard } from '../hooks/usePhysicalKeyboard';
 import { Keypad } from './Keypad';
@@ -19,12 +21,17 @@ export interface MachineProps {
 }
 
 function noteLabel(notes: NoteCount[]): string {
-  return notes.map((n) => `${n.count} × ${formatCents(n.denominationCents)}`).join(', ');
+  return notes
+    .map((n) =>
+      i18n.t('machine.notes', { count: n.count, amount: formatMoney(n.denominationCents) }),
+    )
+    .join(', ');
 }
 
 /** The ATM's housing: display with side buttons, keypad, card slot, receipt printer, cash dispenser. */
 export function Machine({ children, card, notes, receiptLines, interactive = true }: MachineProps) {
   const registry = useRef<KeypadRegistry>({ current: {} }).current;
+  const { t } = useTranslation();
   usePhysicalKeyboard(registry, interactive);
   const noteCount = notes?.reduce((sum, n) => sum + n.count, 0) ?? 0;
   return (
@@ -34,22 +41,22 @@ export function Machine({ children, card, notes, receiptLines, interactive = tru
           <span className="machine__logo" aria-hidden="true">
             ◆
           </span>
-          <span className="machine__bank">Harbor Savings Bank</span>
-          <span className="machine__tag">ATM</span>
+          <span className="machine__bank">{t('machine.bank')}</span>
+          <span className="machine__tag">{t('machine.atm')}</span>
         </header>
         <div className="machine__console">{children}</div>
         <div className="machine__controls">
           <Keypad disabled={!interactive} />
           <div className="machine__slots">
             <div className={`card-slot card-slot--${card}`}>
-              <span className="slot-label">Card</span>
+              <span className="slot-label">{t('machine.card')}</span>
               <div className="card-slot__mouth">
                 <span className="card-slot__card" aria-hidden="true" />
               </div>
               <span className="card-slot__light" aria-hidden="true" />
             </div>
             <div className={`printer${receiptLines ? ' printer--printing' : ''}`}>
-              <span className="slot-label">Receipt</span>
+              <span className="slot-label">{t('machine.receipt')}</span>
               <div className="printer__mouth" />
               {receiptLines ? (
                 <div className="printer__paper" aria-hidden="true">
@@ -62,13 +69,13 @@ export function Machine({ children, card, notes, receiptLines, interactive = tru
           </div>
         </div>
         <div className={`dispenser${noteCount > 0 ? ' dispenser--open' : ''}`}>
-          <span className="slot-label">Cash</span>
+          <span className="slot-label">{t('machine.cash')}</span>
           <div className="dispenser__mouth">
             {notes && noteCount > 0 ? (
               <div
                 className="dispenser__notes"
                 role="img"
-                aria-label={`Cash dispensed: ${noteLabel(notes)}`}
+                aria-label={t('machine.cashDispensed', { notes: noteLabel(notes) })}
               >
                 {Array.from({ length: Math.min(noteCount, 6) }, (_, i) => (
                   <span key={i} className="note" />

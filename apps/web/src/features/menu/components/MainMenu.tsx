@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { type MenuScreen } from '../../../app/flow';
 import { Screen } from '../../machine/components/Screen';
 
@@ -7,28 +8,29 @@ export interface MainMenuProps {
   onExit: () => void;
 }
 
-const ITEMS: Array<{ label: string; screen: MenuScreen }> = [
-  { label: 'Balance', screen: 'balance' },
-  { label: 'Withdraw', screen: 'withdraw' },
-  { label: 'Deposit', screen: 'deposit' },
-  { label: 'Transfer', screen: 'transfer' },
-  { label: 'Statements', screen: 'statements' },
-  { label: 'Change PIN', screen: 'change-pin' },
-];
+const ITEMS = [
+  { label: 'menu.balance', screen: 'balance' },
+  { label: 'menu.withdraw', screen: 'withdraw' },
+  { label: 'menu.deposit', screen: 'deposit' },
+  { label: 'menu.transfer', screen: 'transfer' },
+  { label: 'menu.statements', screen: 'statements' },
+  { label: 'menu.changePin', screen: 'change-pin' },
+] as const satisfies ReadonlyArray<{ label: `menu.${string}`; screen: MenuScreen }>;
 
 export function MainMenu({ customerName, onChoose, onExit }: MainMenuProps) {
+  const { t } = useTranslation();
   const firstName = customerName.split(' ')[0] ?? customerName;
   return (
     <Screen
-      title="Main menu"
+      title={t('menu.title')}
       options={[
-        ...ITEMS.map((item) => ({ label: item.label, onSelect: () => onChoose(item.screen) })),
-        { label: 'Exit', onSelect: onExit, slot: 'R4' as const },
+        ...ITEMS.map((item) => ({ label: t(item.label), onSelect: () => onChoose(item.screen) })),
+        { label: t('menu.exit'), onSelect: onExit, slot: 'R4' as const },
       ]}
       keypad={{ onCancel: onExit }}
     >
-      <p className="lead">Hello, {firstName}.</p>
-      <p className="hint">What would you like to do?</p>
+      <p className="lead">{t('menu.hello', { name: firstName })}</p>
+      <p className="hint">{t('menu.question')}</p>
     </Screen>
   );
 }

@@ -1,6 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../app/flow';
+import { errorMessage } from '../../../shared/api/error-messages';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Summary } from '../../../shared/components/Summary';
 import { Screen } from '../../machine/components/Screen';
+import { usePrintReceipt } from '../hooks/usePrintReceipt';
 import { receiptRows } from './receipt-lines';
 
 export interface ReceiptScreenProps {
@@ -9,34 +13,41 @@ export interface ReceiptScreenProps {
   onDone: () => void;
 }
 
-const HEADLINES = {
-  WITHDRAWAL: 'Please take your cash.',
-  DEPOSIT: 'Your deposit was received.',
-  TRANSFER: 'Your transfer was sent.',
-} as const;
-
 export function ReceiptScreen({ receipt, onAnother, onDone }: ReceiptScreenProps) {
+  const { t } = useTranslation();
+  const print = usePrintReceipt();
   const holds = receipt.holds ?? [];
   return (
     <Screen
-      title="Receipt"
+      title={t('receipt.title')}
       options={[
-        { label: 'Another transaction', onSelect: onAnother, slot: 'R3' },
-        { label: 'Done', onSelect: onDone, slot: 'R4', primary: true },
+        {
+          label: t('receipt.print'),
+          onSelect: () => print.mutate(receipt.transaction),
+          slot: 'R2',
+          disabled: print.isPending,
+        },
+        { label: t('receipt.another'), onSelect: onAnother, slot: 'R3' },
+        { label: t('common.done'), onSelect: onDone, slot: 'R4', primary: true },
       ]}
       keypad={{ onEnter: onDone, onCancel: onDone }}
     >
       <p className="lead" role="status">
-        {HEADLINES[receipt.transaction.type]}
+        {t(`receipt.headline.${receipt.transaction.type}`)}
       </p>
       <Summary rows={receiptRows(receipt)} />
       {receipt.transaction.type === 'DEPOSIT' ? (
         <p className="hint">
-          {holds.length === 0
-            ? 'All of it is available now.'
-            : 'Money on hold becomes available on the date shown.'}
+          {holds.length === 0 ? t('receipt.allAvailable') : t('receipt.holdsHint')}
         </p>
       ) : null}
+      {print.isPending ? (
+        <p className="notice" role="status">
+          {t('receipt.printing')}
+        </p>
+      ) : null}
+      {print.isSuccess ? <p className="hint">{t('receipt.printed')}</p> : null}
+      <ErrorAlert message={print.error ? errorMessage(print.error, 'view') : null} />
     </Screen>
   );
 }

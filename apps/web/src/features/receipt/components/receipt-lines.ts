@@ -1,42 +1,50 @@
-import { formatAccountNumber, maskAccountNumber } from '@atm/contracts';
-import { formatCents } from '@atm/money';
+import { formatAccountNumber } from '@atm/contracts';
 import { type Receipt } from '../../../app/flow';
-import { formatDateTime, formatDay } from '../../../shared/format/format';
-import { accountTypeName } from '../../accounts/hooks/useAccounts';
-
-const TITLES = { WITHDRAWAL: 'Withdrawal', DEPOSIT: 'Deposit', TRANSFER: 'Transfer' } as const;
+import { formatDateTime, formatDay, formatMoney } from '../../../shared/format/format';
+import { i18n } from '../../../shared/i18n/i18n';
+import { accountName } from '../../accounts/hooks/useAccounts';
 
 /** The receipt as label/value rows, for the screen and the printer alike. */
 export function receiptRows(receipt: Receipt): Array<[string, string]> {
   const { transaction, account } = receipt;
+  const t = i18n.t;
   const rows: Array<[string, string]> = [
-    ['Reference', transaction.reference],
-    ['Date', formatDateTime(transaction.createdAt)],
-    [TITLES[transaction.type], formatCents(transaction.amountCents)],
-    [
-      transaction.type === 'DEPOSIT' ? 'Into' : 'From',
-      `${accountTypeName(account)} ${maskAccountNumber(account.number)}`,
-    ],
+    [t('receipt.reference'), transaction.reference],
+    [t('receipt.date'), formatDateTime(transaction.createdAt)],
+    [t(`receipt.type.${transaction.type}`), formatMoney(transaction.amountCents)],
+    [transaction.type === 'DEPOSIT' ? t('common.into') : t('common.from'), accountName(account)],
   ];
-  if (receipt.toAccountNumber) rows.push(['To', formatAccountNumber(receipt.toAccountNumber)]);
-  if (receipt.memo) rows.push(['Memo', receipt.memo]);
-  if (receipt.checkNumber) rows.push(['Check no.', receipt.checkNumber]);
+  if (receipt.toAccountNumber) {
+    rows.push([t('common.to'), formatAccountNumber(receipt.toAccountNumber)]);
+  }
+  if (receipt.memo) rows.push([t('common.memo'), receipt.memo]);
+  if (receipt.checkNumber) rows.push([t('receipt.checkNo'), receipt.checkNumber]);
   if (receipt.notes?.length) {
     rows.push([
-      'Cash',
-      receipt.notes.map((n) => `${n.count} × ${formatCents(n.denominationCents)}`).join(', '),
+      t('receipt.cash'),
+      receipt.notes
+        .map((n) =>
+          t('machine.notes', { count: n.count, amount: formatMoney(n.denominationCents) }),
+        )
+        .join(', '),
     ]);
   }
-  rows.push(['Balance after', formatCents(transaction.balanceAfterCents)]);
+  rows.push([t('receipt.balanceAfter'), formatMoney(transaction.balanceAfterCents)]);
   for (const hold of receipt.holds ?? []) {
-    rows.push(['On hold', `${formatCents(hold.amountCents)} until ${formatDay(hold.releaseAt)}`]);
+    rows.push([
+      t('receipt.onHold'),
+      t('receipt.onHoldUntil', {
+        amount: formatMoney(hold.amountCents),
+        day: formatDay(hold.releaseAt),
+      }),
+    ]);
   }
   return rows;
 }
 
 export function receiptPrintLines(receipt: Receipt): string[] {
   return [
-    'HARBOR SAVINGS BANK',
+    i18n.t('receipt.bankLine'),
     ...receiptRows(receipt).map(([label, value]) => `${label}: ${value}`),
   ];
 }

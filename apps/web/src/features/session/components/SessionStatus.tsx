@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatCountdown } from '../../../shared/format/format';
 
 export interface SessionStatusProps {
@@ -7,13 +8,12 @@ export interface SessionStatusProps {
 }
 
 export function SessionStatus({ name, last4, secondsLeft }: SessionStatusProps) {
+  const { t } = useTranslation();
   return (
     <p className="session-status">
-      <span>
-        {name} · card ending {last4}
-      </span>
+      <span>{t('session.status', { name, last4 })}</span>
       <span className="session-status__timer">
-        Session <span role="timer">{formatCountdown(secondsLeft)}</span>
+        {t('session.session')} <span role="timer">{formatCountdown(secondsLeft)}</span>
       </span>
     </p>
   );

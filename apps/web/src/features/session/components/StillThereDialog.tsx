@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { formatCountdown } from '../../../shared/format/format';
@@ -9,6 +10,7 @@ export interface StillThereDialogProps {
 }
 
 export function StillThereDialog({ secondsLeft, onContinue }: StillThereDialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState(false);
@@ -31,14 +33,14 @@ export function StillThereDialog({ secondsLeft, onContinue }: StillThereDialogPr
     <div className="overlay">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <h2 id={titleId} className="dialog__title">
-          Are you still there?
+          {t('session.stillThere')}
         </h2>
         <p>
-          For your security, this session ends in{' '}
-          <span role="timer" className="dialog__timer">
-            {formatCountdown(secondsLeft)}
-          </span>
-          . Your card will then be returned.
+          <Trans
+            i18nKey="session.endsIn"
+            values={{ time: formatCountdown(secondsLeft) }}
+            components={{ timer: <span role="timer" className="dialog__timer" /> }}
+          />
         </p>
         <ErrorAlert message={error} />
         <button
@@ -48,7 +50,7 @@ export function StillThereDialog({ secondsLeft, onContinue }: StillThereDialogPr
           disabled={pending}
           onClick={() => void onClick()}
         >
-          Continue
+          {t('session.continue')}
         </button>
       </div>
     </div>

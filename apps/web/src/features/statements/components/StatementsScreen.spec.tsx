@@ -47,6 +47,7 @@ describe('StatementsScreen', () => {
     expect(api.sent(`POST /accounts/${CHECKING.id}/statements`)[0]?.body).toEqual({
       from: '2026-03-04',
       to: '2026-03-10',
+      language: 'en',
     });
     expect(
       await screen.findByRole('heading', { name: 'Making your statement' }),
@@ -79,6 +80,7 @@ describe('StatementsScreen', () => {
     expect(api.sent(`POST /accounts/${CHECKING.id}/statements`)[0]?.body).toEqual({
       from: '2026-01-01',
       to: '2026-03-10',
+      language: 'en',
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('That date range cannot be used');
   });

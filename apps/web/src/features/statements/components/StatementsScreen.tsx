@@ -1,15 +1,11 @@
-import {
-  type Account,
-  maskAccountNumber,
-  type Statement,
-  type StatementRequest,
-} from '@atm/contracts';
+import { type Account, type Statement, type StatementRequest } from '@atm/contracts';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { isoDaysBefore, statementToday } from '../../../shared/format/format';
+import { formatIsoDate, isoDaysBefore, statementToday } from '../../../shared/format/format';
 import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountTypeName } from '../../accounts/hooks/useAccounts';
+import { accountName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
 import { useCreateStatement, useDownloadStatement, useStatement } from '../hooks/useStatements';
@@ -32,6 +28,7 @@ function StatementProgress({
   onBack: () => void;
   onAnother: () => void;
 }) {
+  const { t } = useTranslation();
   const polled = useStatement(statement);
   const current = polled.data ?? statement;
   const download = useDownloadStatement();
@@ -40,15 +37,19 @@ function StatementProgress({
   return (
     <Screen
       title={
-        ready ? 'Your statement is ready' : failed ? 'Statement not made' : 'Making your statement'
+        ready
+          ? t('statements.readyTitle')
+          : failed
+            ? t('statements.failedTitle')
+            : t('statements.makingTitle')
       }
       options={[
-        { label: 'Main menu', onSelect: onBack, slot: 'L4' },
-        { label: 'Another period', onSelect: onAnother, slot: 'L3' },
+        { label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' },
+        { label: t('statements.anotherPeriod'), onSelect: onAnother, slot: 'L3' },
         ...(ready
           ? [
               {
-                label: 'Download',
+                label: t('statements.download'),
                 onSelect: () => download.mutate(current),
                 slot: 'R4' as const,
                 primary: true,
@@ -60,24 +61,27 @@ function StatementProgress({
       keypad={{ onCancel: onBack, ...(ready ? { onEnter: () => download.mutate(current) } : {}) }}
     >
       <p className="hint">
-        {accountTypeName(account)} {maskAccountNumber(account.number)}, {current.from} to{' '}
-        {current.to}
+        {t('statements.period', {
+          account: accountName(account),
+          from: formatIsoDate(current.from),
+          to: formatIsoDate(current.to),
+        })}
       </p>
       {!ready && !failed ? (
         <div className="progress" role="status">
           <span className="progress__bar" aria-hidden="true" />
-          <span>{current.status === 'PENDING' ? 'Waiting in line…' : 'Writing the PDF…'}</span>
+          <span>
+            {current.status === 'PENDING' ? t('statements.waiting') : t('statements.writing')}
+          </span>
         </div>
       ) : null}
       {ready ? (
         <p className="lead" role="status">
-          {current.pageCount
-            ? `${current.pageCount} ${current.pageCount === 1 ? 'page' : 'pages'}. `
-            : ''}
-          {download.isSuccess ? 'Downloaded.' : 'Choose Download to save the PDF.'}
+          {current.pageCount ? `${t('statements.pages', { count: current.pageCount })} ` : ''}
+          {download.isSuccess ? t('statements.downloaded') : t('statements.chooseDownload')}
         </p>
       ) : null}
-      {failed ? <ErrorAlert message="The statement could not be made. Please try again." /> : null}
+      {failed ? <ErrorAlert message={t('statements.failed')} /> : null}
       {polled.isError ? <ErrorAlert message={errorMessage(polled.error, 'statement')} /> : null}
       {download.isError ? <ErrorAlert message={errorMessage(download.error, 'statement')} /> : null}
     </Screen>
@@ -85,6 +89,7 @@ function StatementProgress({
 }
 
 export function StatementsScreen({ onBack, now = () => new Date() }: StatementsScreenProps) {
+  const { t } = useTranslation();
   const accountStep = useAccountStep();
   const { account } = accountStep;
   const [custom, setCustom] = useState(false);
@@ -98,8 +103,8 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
   if (!account) {
     return (
       <AccountChoiceScreen
-        title="Statements: choose an account"
-        question="Which account is the statement for?"
+        title={t('statements.chooseTitle')}
+        question={t('statements.chooseQuestion')}
         accountStep={accountStep}
         onBack={onBack}
       />
@@ -142,11 +147,11 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
     const reversed = range.from > range.to;
     return (
       <Screen
-        title="Statement: custom range"
+        title={t('statements.customTitle')}
         options={[
-          { label: 'Back', onSelect: () => setCustom(false), slot: 'L4' },
+          { label: t('common.back'), onSelect: () => setCustom(false), slot: 'L4' },
           {
-            label: 'Make statement',
+            label: t('statements.make'),
             onSelect: submit,
             slot: 'R4',
             primary: true,
@@ -157,7 +162,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
       >
         <form className="form form--grid" onSubmit={onSubmit} noValidate>
           <label className="field">
-            <span className="field__label">From date</span>
+            <span className="field__label">{t('statements.fromDate')}</span>
             <input
               className="field__input"
               type="date"
@@ -167,7 +172,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
             />
           </label>
           <label className="field">
-            <span className="field__label">To date</span>
+            <span className="field__label">{t('statements.toDate')}</span>
             <input
               className="field__input"
               type="date"
@@ -176,9 +181,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
               onChange={(e) => setRange({ ...range, to: e.target.value })}
             />
           </label>
-          {reversed ? (
-            <ErrorAlert message="The start date must not be after the end date." />
-          ) : null}
+          {reversed ? <ErrorAlert message={t('statements.reversed')} /> : null}
           <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />
         </form>
       </Screen>
@@ -187,32 +190,29 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
 
   return (
     <Screen
-      title="Statements"
+      title={t('statements.title')}
       options={[
         ...PRESETS.map((days, i) => ({
-          label: `Last ${days} days`,
+          label: t('statements.lastDays', { count: days }),
           onSelect: () => request({ from: isoDaysBefore(today, days - 1), to: today }),
           slot: (['R1', 'R2', 'R3'] as const)[i],
           disabled: create.isPending,
         })),
         {
-          label: 'Custom range',
+          label: t('statements.custom'),
           onSelect: () => setCustom(true),
           slot: 'R4',
           disabled: create.isPending,
         },
-        { label: 'Back', onSelect: leave, slot: 'L4' },
+        { label: t('common.back'), onSelect: leave, slot: 'L4' },
       ]}
       keypad={{ onCancel: leave }}
     >
-      <p className="lead">Which period should the statement cover?</p>
-      <p className="hint">
-        {accountTypeName(account)} {maskAccountNumber(account.number)}. The statement is a PDF you
-        can download.
-      </p>
+      <p className="lead">{t('statements.question')}</p>
+      <p className="hint">{t('statements.isPdf', { account: accountName(account) })}</p>
       {create.isPending ? (
         <p className="notice" role="status">
-          Asking for your statement…
+          {t('statements.asking')}
         </p>
       ) : null}
       <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />

@@ -1,5 +1,6 @@
 import { type Statement, type StatementRequest } from '@atm/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { saveBlob } from '../../../shared/api/save-blob';
 import { statementsApi } from '../api/statements-api';
 
 export const STATEMENT_POLL_MS = 1000;
@@ -24,20 +25,6 @@ export function useStatement(initial: Statement | null) {
     ...(initial ? { initialData: initial } : {}),
     refetchInterval: (query) => (finished(query.state.data) ? false : STATEMENT_POLL_MS),
   });
-}
-
-/** The PDF needs the bearer token, so it is fetched as a blob and saved via an object URL. */
-export async function saveBlob(blob: Blob, fileName: string): Promise<void> {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked a little later: the browser reads the blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function useDownloadStatement() {

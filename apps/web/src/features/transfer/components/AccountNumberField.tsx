@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 export interface AccountNumberFieldProps {
   digits: string;
   onChange: (digits: string) => void;
@@ -18,9 +20,10 @@ export function AccountNumberField({
   onFocus,
   autoFocus,
 }: AccountNumberFieldProps) {
+  const { t } = useTranslation();
   return (
     <label className="field">
-      <span className="field__label">To account number</span>
+      <span className="field__label">{t('transfer.toAccount')}</span>
       <input
         className="field__input"
         type="text"

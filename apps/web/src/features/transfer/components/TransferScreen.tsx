@@ -1,12 +1,11 @@
 import {
   type Account,
   formatAccountNumber,
-  maskAccountNumber,
   MEMO_MAX_LENGTH,
   normalizeAccountNumber,
 } from '@atm/contracts';
-import { formatCents } from '@atm/money';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../app/flow';
 import { errorMessage } from '../../../shared/api/error-messages';
 import {
@@ -15,9 +14,10 @@ import {
   dropAmountDigit,
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { formatMoney } from '../../../shared/format/format';
 import { Summary } from '../../../shared/components/Summary';
 import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountTypeName } from '../../accounts/hooks/useAccounts';
+import { accountName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
 import { useTransfer } from '../hooks/useTransfer';
@@ -31,6 +31,7 @@ export interface TransferScreenProps {
 type Field = 'to' | 'amount' | 'memo';
 
 export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
+  const { t } = useTranslation();
   const accountStep = useAccountStep();
   const { account } = accountStep;
   const [reviewing, setReviewing] = useState(false);
@@ -44,29 +45,29 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
   if (!account) {
     return (
       <AccountChoiceScreen
-        title="Transfer: choose the account to pay from"
-        question="Which account should the money come from?"
+        title={t('transfer.chooseTitle')}
+        question={t('transfer.chooseQuestion')}
         accountStep={accountStep}
         onBack={onBack}
       />
     );
   }
-  const from = `${accountTypeName(account)} ${maskAccountNumber(account.number)}`;
+  const from = accountName(account);
   const leave = () => (accountStep.skipped ? onBack() : accountStep.reset());
   const toNumber = normalizeAccountNumber(toDigits);
 
   if (!reviewing) {
     const next = () => {
       if (!toNumber) {
-        setInputError('Enter the 12-digit account number, like 1000-0001-0001.');
+        setInputError(t('transfer.numberInvalid'));
         return;
       }
       if (toNumber === account.number) {
-        setInputError('The money cannot go to the account it comes from. Choose another account.');
+        setInputError(t('transfer.sameAccount'));
         return;
       }
       if (amountCents <= 0) {
-        setInputError('Enter the amount to transfer.');
+        setInputError(t('transfer.amountMissing'));
         return;
       }
       setInputError(null);
@@ -80,10 +81,10 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
     const keypadTarget = field === 'memo' ? 'to' : field;
     return (
       <Screen
-        title="Transfer"
+        title={t('transfer.title')}
         options={[
-          { label: 'Back', onSelect: leave, slot: 'L4' },
-          { label: 'Next', onSelect: next, slot: 'R4', primary: true },
+          { label: t('common.back'), onSelect: leave, slot: 'L4' },
+          { label: t('common.next'), onSelect: next, slot: 'R4', primary: true },
         ]}
         keypad={{
           onDigit: (d) =>
@@ -100,7 +101,10 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
         }}
       >
         <p className="hint">
-          From {from}, {formatCents(account.availableBalanceCents)} available.
+          {t('common.fromAvailable', {
+            account: from,
+            amount: formatMoney(account.availableBalanceCents),
+          })}
         </p>
         <form className="form form--grid" onSubmit={onSubmit} noValidate>
           <AccountNumberField
@@ -115,7 +119,7 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
             onFocus={() => setField('amount')}
           />
           <label className="field field--full">
-            <span className="field__label">Memo (optional)</span>
+            <span className="field__label">{t('transfer.memo')}</span>
             <input
               className="field__input field__input--text"
               type="text"
@@ -159,11 +163,11 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
   };
   return (
     <Screen
-      title="Confirm your transfer"
+      title={t('transfer.confirmTitle')}
       options={[
-        { label: 'Back', onSelect: back, slot: 'L4', disabled: transfer.isPending },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: transfer.isPending },
         {
-          label: 'Confirm',
+          label: t('common.confirm'),
           onSelect: () => confirm(account),
           slot: 'R4',
           primary: true,
@@ -174,15 +178,15 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
     >
       <Summary
         rows={[
-          ['Transfer', formatCents(amountCents)],
-          ['From', from],
-          ['To', toNumber ? formatAccountNumber(toNumber) : ''],
-          ...(trimmedMemo ? ([['Memo', trimmedMemo]] as Array<[string, string]>) : []),
+          [t('transfer.transfer'), formatMoney(amountCents)],
+          [t('common.from'), from],
+          [t('common.to'), toNumber ? formatAccountNumber(toNumber) : ''],
+          ...(trimmedMemo ? ([[t('common.memo'), trimmedMemo]] as Array<[string, string]>) : []),
         ]}
       />
       {transfer.isPending ? (
         <p className="notice" role="status">
-          Sending your transfer…
+          {t('transfer.sending')}
         </p>
       ) : null}
       <ErrorAlert message={transfer.error ? errorMessage(transfer.error, 'transfer') : null} />

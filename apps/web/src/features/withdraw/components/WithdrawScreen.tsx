@@ -1,6 +1,6 @@
-import { type Account, maskAccountNumber } from '@atm/contracts';
-import { formatCents } from '@atm/money';
+import { type Account } from '@atm/contracts';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../app/flow';
 import { errorMessage } from '../../../shared/api/error-messages';
 import {
@@ -9,9 +9,10 @@ import {
   dropAmountDigit,
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
+import { formatDollars, formatMoney } from '../../../shared/format/format';
 import { Summary } from '../../../shared/components/Summary';
 import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountTypeName } from '../../accounts/hooks/useAccounts';
+import { accountName } from '../../accounts/hooks/useAccounts';
 import { useAccountStep } from '../../accounts/hooks/useAccountStep';
 import { Screen } from '../../machine/components/Screen';
 import { useWithdraw } from '../hooks/useWithdraw';
@@ -28,6 +29,7 @@ const NOTE_CENTS = 2000;
 type Step = 'amount' | 'other' | 'confirm';
 
 export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
+  const { t } = useTranslation();
   const accountStep = useAccountStep();
   const { account } = accountStep;
   const [step, setStep] = useState<Step>('amount');
@@ -43,7 +45,7 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
   };
   const submitOther = () => {
     if (otherCents <= 0 || otherCents % NOTE_CENTS !== 0) {
-      setInputError(`Enter an amount in multiples of ${formatCents(NOTE_CENTS)}.`);
+      setInputError(t('withdraw.enterMultiple', { amount: formatMoney(NOTE_CENTS) }));
       return;
     }
     setInputError(null);
@@ -61,8 +63,8 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
   if (!account) {
     return (
       <AccountChoiceScreen
-        title="Withdraw cash: choose an account"
-        question="Which account should the cash come from?"
+        title={t('withdraw.chooseTitle')}
+        question={t('withdraw.chooseQuestion')}
         accountStep={accountStep}
         onBack={onBack}
       />
@@ -70,26 +72,29 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
   }
 
   const leaveAmount = () => (accountStep.skipped ? onBack() : accountStep.reset());
-  const from = `${accountTypeName(account)} ${maskAccountNumber(account.number)}`;
+  const from = accountName(account);
 
   if (step === 'amount') {
     return (
       <Screen
-        title="Withdraw cash"
+        title={t('withdraw.title')}
         options={[
           ...FAST_CASH_CENTS.map((cents, i) => ({
-            label: formatCents(cents).replace(/\.00$/, ''),
+            label: formatDollars(cents),
             onSelect: () => chooseAmount(cents),
             slot: (['L1', 'L2', 'L3', 'R1', 'R2'] as const)[i],
           })),
-          { label: 'Other amount', onSelect: () => setStep('other'), slot: 'R3' },
-          { label: 'Back', onSelect: leaveAmount, slot: 'L4' },
+          { label: t('withdraw.otherAmount'), onSelect: () => setStep('other'), slot: 'R3' },
+          { label: t('common.back'), onSelect: leaveAmount, slot: 'L4' },
         ]}
         keypad={{ onCancel: leaveAmount }}
       >
-        <p className="lead">How much would you like?</p>
+        <p className="lead">{t('withdraw.question')}</p>
         <p className="hint">
-          From {from}, {formatCents(account.availableBalanceCents)} available.
+          {t('common.fromAvailable', {
+            account: from,
+            amount: formatMoney(account.availableBalanceCents),
+          })}
         </p>
       </Screen>
     );
@@ -102,10 +107,10 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
     };
     return (
       <Screen
-        title="Withdraw cash: other amount"
+        title={t('withdraw.otherTitle')}
         options={[
-          { label: 'Back', onSelect: () => setStep('amount'), slot: 'L4' },
-          { label: 'Next', onSelect: submitOther, slot: 'R4', primary: true },
+          { label: t('common.back'), onSelect: () => setStep('amount'), slot: 'L4' },
+          { label: t('common.next'), onSelect: submitOther, slot: 'R4', primary: true },
         ]}
         keypad={{
           onDigit: (d) => setOtherCents(appendAmountDigit(otherCents, d, 'dollars')),
@@ -121,7 +126,7 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
             onChange={setOtherCents}
             mode="dollars"
             autoFocus
-            hint={`In multiples of ${formatCents(NOTE_CENTS)}`}
+            hint={t('withdraw.multiples', { amount: formatMoney(NOTE_CENTS) })}
           />
           <ErrorAlert message={inputError} />
         </form>
@@ -135,11 +140,11 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
   };
   return (
     <Screen
-      title="Confirm your withdrawal"
+      title={t('withdraw.confirmTitle')}
       options={[
-        { label: 'Back', onSelect: back, slot: 'L4', disabled: withdraw.isPending },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: withdraw.isPending },
         {
-          label: 'Confirm',
+          label: t('common.confirm'),
           onSelect: () => confirm(account),
           slot: 'R4',
           primary: true,
@@ -150,13 +155,13 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
     >
       <Summary
         rows={[
-          ['Withdraw', formatCents(amountCents)],
-          ['From', from],
+          [t('withdraw.withdraw'), formatMoney(amountCents)],
+          [t('common.from'), from],
         ]}
       />
       {withdraw.isPending ? (
         <p className="notice" role="status">
-          Counting your cash…
+          {t('withdraw.counting')}
         </p>
       ) : null}
       <ErrorAlert message={withdraw.error ? errorMessage(withdraw.error, 'withdraw') : null} />

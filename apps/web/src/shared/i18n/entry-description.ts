@@ -1,0 +1,31 @@
+import { type EntryFacts } from '@atm/contracts';
+import { i18n } from './i18n';
+
+/**
+ * An entry's description in the session's language, written from its facts (type, check
+ * number, other account, memo) rather than from the English text stored with it.
+ */
+export function entryDescription(entry: EntryFacts): string {
+  const account = entry.counterpartyAccountNumber ?? '';
+  let description: string;
+  switch (entry.type) {
+    case 'DEPOSIT':
+      description = entry.checkNumber
+        ? i18n.t('entry.DEPOSIT', { context: 'check', checkNumber: entry.checkNumber })
+        : i18n.t('entry.DEPOSIT');
+      break;
+    case 'TRANSFER_OUT':
+      description = i18n.t('entry.TRANSFER_OUT', { account });
+      break;
+    case 'TRANSFER_IN':
+      description = i18n.t('entry.TRANSFER_IN', { account });
+      break;
+    case 'WITHDRAWAL':
+      description = i18n.t('entry.WITHDRAWAL');
+      break;
+    case 'OPENING':
+      description = i18n.t('entry.OPENING');
+      break;
+  }
+  return entry.memo ? i18n.t('entry.withMemo', { description, memo: entry.memo }) : description;
+}
