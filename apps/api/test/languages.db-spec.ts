@@ -1,5 +1,7 @@
-import { ERROR_TITLES, type ProblemDetails } from '@atm/contracts';
+import { randomUUID } from 'node:crypto';
+import { ERROR_TITLES, type ProblemDetails, type Transaction } from '@atm/contracts';
 import { accountByNumber, newKey } from './support/accounts';
+import { pdfText, requestStatement, waitForStatus } from './support/statement-helpers';
 import { DEMO, TestApp } from './support/test-app';
 
 /**
@@ -92,5 +94,177 @@ describe('languages', () => {
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', title: 'No encontrado' });
+  });
+
+  describe('receipts', () => {
+    const receipt = (token: string, id: string, acceptLanguage = 'en') =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/transactions/${id}/receipt`,
+        headers: { authorization: `Bearer ${token}`, 'accept-language': acceptLanguage },
+      });
+    const transfer = async (token: string, body: Record<string, unknown>) => {
+      const response = await t.request<{ transaction: Transaction }>('POST', '/api/v1/transfers', {
+        token,
+        body,
+        headers: { 'idempotency-key': newKey('receipt') },
+      });
+      expect(response.status).toBe(201);
+      return response.body.transaction;
+    };
+
+    it('prints a withdrawal in French: bank, ATM, date, reference, type, amount, account, balance, notes', async () => {
+      const response = await t.request<{ transaction: Transaction }>(
+        'POST',
+        `/api/v1/accounts/${checkingId}/withdrawals`,
+        { token: alice, body: { amountCents: 6000 }, headers: { 'idempotency-key': newKey('r') } },
+      );
+      expect(response.status).toBe(201);
+      const tx = response.body.transaction;
+      const pdf = await receipt(alice, tx.id, 'fr-CA,fr;q=0.9,en;q=0.5');
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toBe(
+        `attachment; filename="receipt-${tx.reference}.pdf"`,
+      );
+      const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+      for (const expected of [
+        'Harbor Savings Bank',
+        'Reçu',
+        'Guichet',
+        'Date et heure',
+        `Référence ${tx.reference}`,
+        'Opération Retrait',
+        'Montant 60,00 $ US',
+        'Compte Compte chèque ••••0001',
+        'Solde après',
+        'Billets remis 3 × 20,00 $ US',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain(DEMO.alice.checking);
+    });
+
+    it('prints a transfer with a memo in Spanish, accents and emoji included', async () => {
+      const tx = await transfer(alice, {
+        fromAccountId: checkingId,
+        toAccountNumber: DEMO.alice.savings,
+        amountCents: 1234,
+        memo: 'Año nuevo 😀 🎉',
+      });
+      const pdf = await receipt(alice, tx.id, 'es-MX');
+      expect(pdf.statusCode).toBe(200);
+      const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+      expect(text).toContain('Recibo');
+      expect(text).toContain('Tipo Transferencia');
+      expect(text).toContain('Importe $12.34');
+      expect(text).toContain('Cuenta de destino ••••0002');
+      expect(text).toContain('Año nuevo 😀 □');
+      expect(text).not.toContain('?');
+    });
+
+    it("answers 404 for a transfer received from someone else, another customer's transaction and an unknown id", async () => {
+      const bob = (await t.login(DEMO.bob.cardNumber, DEMO.bob.pin)).accessToken;
+      const bobChecking = await accountByNumber(t, bob, DEMO.bob.checking);
+      const received = await transfer(bob, {
+        fromAccountId: bobChecking.id,
+        toAccountNumber: DEMO.alice.checking,
+        amountCents: 100,
+      });
+      expect((await receipt(bob, received.id)).statusCode).toBe(200);
+      for (const id of [received.id, randomUUID()]) {
+        const response = await receipt(alice, id, 'fr');
+        expect(response.statusCode).toBe(404);
+        expect(JSON.parse(response.body)).toMatchObject({
+          code: 'NOT_FOUND',
+          title: 'Introuvable',
+        });
+      }
+      const bobsWithdrawal = await t.request<{ transaction: Transaction }>(
+        'POST',
+        `/api/v1/accounts/${bobChecking.id}/withdrawals`,
+        { token: bob, body: { amountCents: 2000 }, headers: { 'idempotency-key': newKey('r') } },
+      );
+      expect((await receipt(alice, bobsWithdrawal.body.transaction.id)).statusCode).toBe(404);
+      expect((await receipt(alice, 'not-a-uuid')).statusCode).toBe(400);
+    });
+  });
+
+  describe('statement language', () => {
+    const today = new Date().toISOString().slice(0, 10);
+
+    it.each([['de'], ['EN'], ['fr-CA'], [''], [7]])(
+      'refuses language %j with 400',
+      async (language) => {
+        const response = await requestStatement(t, alice, checkingId, {
+          from: today,
+          to: today,
+          language,
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+      },
+    );
+
+    it('writes every label, description, date and amount in French', async () => {
+      await t.request('POST', `/api/v1/accounts/${checkingId}/deposits`, {
+        token: alice,
+        body: { amountCents: 1000, kind: 'CHECK', checkNumber: '4711' },
+        headers: { 'idempotency-key': newKey('stmt') },
+      });
+      const response = await requestStatement(t, alice, checkingId, {
+        from: today,
+        to: today,
+        language: 'fr',
+      });
+      expect(response.status).toBe(202);
+      const ready = await waitForStatus(t, alice, response.body.statement.id, 'READY', 120_000);
+      const pdf = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/statements/${ready.id}/pdf`,
+        headers: { authorization: `Bearer ${alice}` },
+      });
+      expect(pdf.statusCode).toBe(200);
+      const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+      for (const expected of [
+        'Relevé de compte',
+        'Compte chèque ••••0001',
+        "Solde d'ouverture",
+        'Total des entrées',
+        'Retrait au guichet',
+        'Dépôt du chèque n° 4711',
+        'Virement vers ••••0002 : Año nuevo 😀 □',
+        'Solde de clôture',
+        'Page 1 sur 1',
+        ' $ US',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toMatch(/Opening balance|Withdrawal|Page 1 of|\?/);
+      const [row] = await t.sql<{ language: string }>(
+        `SELECT language FROM statements WHERE id = $1`,
+        [ready.id],
+      );
+      expect(row?.language).toBe('fr');
+    }, 180_000);
+
+    it("defaults to the request's Accept-Language", async () => {
+      const response = await t.request<{ statement: { id: string } }>(
+        'POST',
+        `/api/v1/accounts/${checkingId}/statements`,
+        {
+          token: alice,
+          body: { from: today, to: today },
+          headers: { 'accept-language': 'es-419;q=0.9, de' },
+        },
+      );
+      expect(response.status).toBe(202);
+      const [row] = await t.sql<{ language: string }>(
+        `SELECT language FROM statements WHERE id = $1`,
+        [response.body.statement.id],
+      );
+      expect(row?.language).toBe('es');
+      await waitForStatus(t, alice, response.body.statement.id, 'READY', 120_000);
+    }, 180_000);
   });
 });

@@ -1,8 +1,10 @@
+import { type EntryFacts, type Language } from '@atm/contracts';
 import { addCents } from '@atm/money';
 
 /** One ledger entry of the account in the period, in ledger order. */
-export interface StatementEntry {
+export interface StatementEntry extends EntryFacts {
   postedAt: Date;
+  /** The English text stored with the entry; the PDF writes its own from the facts. */
   description: string;
   /** Signed: negative when money left the account. */
   amountCents: number;
@@ -13,6 +15,8 @@ export interface StatementDocument {
   customerName: string;
   accountNumber: string;
   accountType: 'CHECKING' | 'SAVINGS';
+  /** The language every label, description, date and amount is printed in. */
+  language: Language;
   /** YYYY-MM-DD, both included, calendar days in ATM_TIMEZONE. */
   from: string;
   to: string;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
+import { type EntryType, type Language, maskAccountNumber } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
 import { BusinessCalendar } from '../accounts/business-calendar';
 import { Clock } from '../common/clock';
@@ -27,7 +28,12 @@ export class StatementLedger {
     this.calendar = new BusinessCalendar(config.atmTimeZone);
   }
 
-  read(statement: { accountId: string; from: string; to: string }): Promise<StatementDocument> {
+  read(statement: {
+    accountId: string;
+    from: string;
+    to: string;
+    language?: Language;
+  }): Promise<StatementDocument> {
     const start = this.calendar.dayBounds(statement.from).start;
     const end = this.calendar.dayBounds(statement.to).end;
     return inTransaction(
@@ -55,18 +61,29 @@ export class StatementLedger {
           amount_cents: string;
           description: string;
           created_at: string | Date;
+          type: EntryType;
+          check_number: string | null;
+          memo: string | null;
+          counterparty_number: string | null;
         }>(
           manager,
-          `SELECT amount_cents, description, created_at
-             FROM ledger_entries
-            WHERE account_id = $1 AND created_at >= $2 AND created_at < $3
-            ORDER BY seq`,
+          `SELECT e.amount_cents, e.description, e.created_at, e.type,
+                  t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
+                  CASE e.type WHEN 'TRANSFER_OUT' THEN cp.number
+                              WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
+             FROM ledger_entries e
+             JOIN ledger_transactions t ON t.id = e.transaction_id
+             LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
+             LEFT JOIN accounts src ON src.id = t.account_id
+            WHERE e.account_id = $1 AND e.created_at >= $2 AND e.created_at < $3
+            ORDER BY e.seq`,
           [statement.accountId, start, end],
         );
         return {
           customerName: owner.name,
           accountNumber: owner.number,
           accountType: owner.type,
+          language: statement.language ?? 'en',
           from: statement.from,
           to: statement.to,
           statementDate: this.calendar.dayOf(this.clock.now()),
@@ -76,6 +93,12 @@ export class StatementLedger {
             postedAt: new Date(row.created_at),
             description: row.description,
             amountCents: centsFromDatabase(row.amount_cents),
+            type: row.type,
+            ...(row.check_number ? { checkNumber: row.check_number } : {}),
+            ...(row.counterparty_number
+              ? { counterpartyAccountNumber: maskAccountNumber(row.counterparty_number) }
+              : {}),
+            ...(row.memo ? { memo: row.memo } : {}),
           })),
         };
       },

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { maskAccountNumber } from '@atm/contracts';
-import { formatCents } from '@atm/money';
-import { DateTime } from 'luxon';
 import PDFDocument from 'pdfkit';
+import { BANK } from '../common/bank';
+import { type DocumentFormat, documentFormat } from '../i18n';
+import { PDF_FONTS, printable } from '../i18n/pdf-fonts';
 import { type StatementDocument, type StatementTotals, totalsOf } from './statement-document';
 
 /** The bank as printed on every statement. */
-export const STATEMENT_BANK = {
-  name: 'Harbor Savings Bank',
-  address: ['200 Harbor Street', 'Bayport, CA 94000'],
-  contact: 'Questions? Call 1-800-555-0100 or visit any Harbor Savings Bank branch.',
-} as const;
+export const STATEMENT_BANK = BANK;
 
 export interface RenderedStatement {
   pdf: Buffer;
@@ -26,79 +23,66 @@ const PAGE = { width: 612, height: 792, margin: 50, footer: 40 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Where rows stop: below this the footer ("Page N of M") is drawn. */
 const CONTENT_BOTTOM = PAGE.height - PAGE.margin - PAGE.footer;
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
+// Embedded fonts (registered on each document under these names): see pdf-fonts.ts.
+const FONT = { regular: 'body', bold: 'body-bold' } as const;
 const ROW_FONT_SIZE = 8.5;
 const ROW_PADDING = 3;
 
 interface Column {
-  title: string;
   width: number;
   align: 'left' | 'right';
 }
 const COLUMNS = {
-  date: { title: 'Date', width: 62, align: 'left' },
-  description: { title: 'Description', width: 206, align: 'left' },
-  moneyIn: { title: 'Money in', width: 78, align: 'right' },
-  moneyOut: { title: 'Money out', width: 78, align: 'right' },
-  balance: { title: 'Balance', width: 88, align: 'right' },
+  date: { width: 62, align: 'left' },
+  description: { width: 206, align: 'left' },
+  moneyIn: { width: 78, align: 'right' },
+  moneyOut: { width: 78, align: 'right' },
+  balance: { width: 88, align: 'right' },
 } satisfies Record<string, Column>;
 type ColumnName = keyof typeof COLUMNS;
 const COLUMN_ORDER: ColumnName[] = ['date', 'description', 'moneyIn', 'moneyOut', 'balance'];
 const COLUMN_GAP = 0;
 
 /**
- * The standard PDF fonts only have the Windows-1252 characters. Anything else a memo may
- * carry (emoji, other scripts) is shown as "?" rather than as a wrong glyph.
- */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-export function printable(text: string): string {
-  return Array.from(text)
-    .map((ch) => {
-      const code = ch.codePointAt(0) ?? 0;
-      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) return ch;
-      if (WIN_ANSI_EXTRA.includes(ch)) return ch;
-      return code < 0x20 ? ' ' : '?';
-    })
-    .join('');
-}
-
-function longDay(isoDay: string): string {
-  return DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('LLLL d, yyyy');
-}
-
-const ACCOUNT_TYPE_NAMES = { CHECKING: 'Checking account', SAVINGS: 'Savings account' } as const;
-
-/**
  * Draws a bank statement with pdfkit: the bank's name and address, the customer, the account
  * masked to its last four digits, the period, a summary, then one row per ledger entry
  * (date, description, money in, money out, running balance) that breaks across pages with
  * the column headers repeated, totals, the closing balance, and "Page N of M" on every page.
- * The text is real text (standard fonts), so it can be selected and searched.
+ * Everything is printed in the statement's language; the text is real text in an embedded
+ * font (DejaVu Sans), so it can be selected and searched, accents and emoji included.
  */
 @Injectable()
 export class StatementPdfRenderer {
   async render(document: StatementDocument): Promise<RenderedStatement> {
     try {
-      return await draw(document, totalsOf(document));
+      return await draw(document, totalsOf(document), documentFormat(document.language));
     } catch (error) {
       throw new StatementRenderError(error instanceof Error ? error.message : String(error));
     }
   }
 }
 
-function draw(document: StatementDocument, totals: StatementTotals): Promise<RenderedStatement> {
+function draw(
+  document: StatementDocument,
+  totals: StatementTotals,
+  format: DocumentFormat,
+): Promise<RenderedStatement> {
+  const words = format.text.statement;
   const masked = maskAccountNumber(document.accountNumber);
-  const period = `${longDay(document.from)} to ${longDay(document.to)}`;
+  const period = words.period(format.longDay(document.from), format.longDay(document.to));
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     info: {
-      Title: `${STATEMENT_BANK.name} statement ${masked}, ${period}`,
+      Title: `${STATEMENT_BANK.name}: ${words.subject} ${masked}, ${period}`,
       Author: STATEMENT_BANK.name,
-      Subject: 'Account statement',
+      Subject: words.subject,
     },
+    lang: format.language,
   });
+  doc.registerFont(FONT.regular, PDF_FONTS.regular);
+  doc.registerFont(FONT.bold, PDF_FONTS.bold);
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -106,13 +90,13 @@ function draw(document: StatementDocument, totals: StatementTotals): Promise<Ren
     doc.on('error', reject);
   });
 
-  let y = drawFirstPageHeader(doc, document, totals, masked, period);
-  y = drawColumnHeaders(doc, y);
+  let y = drawFirstPageHeader(doc, document, totals, masked, period, format);
+  y = drawColumnHeaders(doc, y, format);
 
   const newPage = (): void => {
     doc.addPage();
-    y = drawContinuationHeader(doc, masked, period);
-    y = drawColumnHeaders(doc, y);
+    y = drawContinuationHeader(doc, masked, period, format);
+    y = drawColumnHeaders(doc, y, format);
   };
   const row = (cells: Partial<Record<ColumnName, string>>, bold = false): void => {
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(ROW_FONT_SIZE);
@@ -152,35 +136,35 @@ function draw(document: StatementDocument, totals: StatementTotals): Promise<Ren
 
   row(
     {
-      date: shortDay(document.from),
-      description: 'Opening balance',
-      balance: formatCents(document.openingCents),
+      date: format.shortDay(document.from),
+      description: words.opening,
+      balance: format.money(document.openingCents),
     },
     true,
   );
-  if (totals.lines.length === 0) row({ description: 'No transactions in this period' });
+  if (totals.lines.length === 0) row({ description: words.noTransactions });
   for (const line of totals.lines) {
     row({
-      date: DateTime.fromJSDate(line.postedAt, { zone: document.timeZone }).toFormat('MM/dd/yyyy'),
-      description: printable(line.description),
-      moneyIn: line.amountCents > 0 ? formatCents(line.amountCents) : '',
-      moneyOut: line.amountCents < 0 ? formatCents(-line.amountCents) : '',
-      balance: formatCents(line.balanceCents),
+      date: format.shortDayAt(line.postedAt, document.timeZone),
+      description: printable(format.text.entry(line)),
+      moneyIn: line.amountCents > 0 ? format.money(line.amountCents) : '',
+      moneyOut: line.amountCents < 0 ? format.money(-line.amountCents) : '',
+      balance: format.money(line.balanceCents),
     });
   }
   row(
     {
-      description: 'Totals',
-      moneyIn: formatCents(totals.totalInCents),
-      moneyOut: formatCents(totals.totalOutCents),
+      description: words.totals,
+      moneyIn: format.money(totals.totalInCents),
+      moneyOut: format.money(totals.totalOutCents),
     },
     true,
   );
   row(
     {
-      date: shortDay(document.to),
-      description: 'Closing balance',
-      balance: formatCents(totals.closingCents),
+      date: format.shortDay(document.to),
+      description: words.closing,
+      balance: format.money(totals.closingCents),
     },
     true,
   );
@@ -188,14 +172,10 @@ function draw(document: StatementDocument, totals: StatementTotals): Promise<Ren
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
     doc.switchToPage(index);
-    drawFooter(doc, index - range.start + 1, range.count);
+    drawFooter(doc, index - range.start + 1, range.count, format);
   }
   doc.end();
   return finished.then((pdf) => ({ pdf, pageCount: range.count }));
-}
-
-function shortDay(isoDay: string): string {
-  return DateTime.fromISO(isoDay, { zone: 'UTC' }).toFormat('MM/dd/yyyy');
 }
 
 function drawFirstPageHeader(
@@ -204,7 +184,9 @@ function drawFirstPageHeader(
   totals: StatementTotals,
   masked: string,
   period: string,
+  format: DocumentFormat,
 ): number {
+  const words = format.text.statement;
   const left = PAGE.margin;
   doc
     .fillColor('#0b3d5c')
@@ -218,31 +200,31 @@ function drawFirstPageHeader(
     .fillColor('#000000')
     .font(FONT.bold)
     .fontSize(14)
-    .text('Account Statement', left, PAGE.margin, { width: CONTENT_WIDTH, align: 'right' });
+    .text(words.title, left, PAGE.margin, { width: CONTENT_WIDTH, align: 'right' });
   doc
     .font(FONT.regular)
     .fontSize(9)
-    .text(`Statement date: ${longDay(document.statementDate)}`, {
+    .text(words.statementDate(format.longDay(document.statementDate)), {
       width: CONTENT_WIDTH,
       align: 'right',
     })
-    .text(`Period: ${period}`, { width: CONTENT_WIDTH, align: 'right' });
+    .text(period, { width: CONTENT_WIDTH, align: 'right' });
 
   let y = PAGE.margin + 70;
   doc.font(FONT.bold).fontSize(11).text(printable(document.customerName), left, y);
   doc
     .font(FONT.regular)
     .fontSize(9)
-    .text(`${ACCOUNT_TYPE_NAMES[document.accountType]} ${masked}`)
-    .text(`All times in ${document.timeZone}. Amounts in US dollars.`);
+    .text(`${format.text.accountType[document.accountType]} ${masked}`)
+    .text(words.timesAndCurrency(document.timeZone));
   y = doc.y + 14;
 
   // The summary box: where the period started and ended, and what moved in between.
   const summary: Array<[string, string]> = [
-    [`Opening balance on ${longDay(document.from)}`, formatCents(document.openingCents)],
-    ['Total money in', formatCents(totals.totalInCents)],
-    ['Total money out', formatCents(totals.totalOutCents)],
-    [`Closing balance on ${longDay(document.to)}`, formatCents(totals.closingCents)],
+    [words.openingOn(format.longDay(document.from)), format.money(document.openingCents)],
+    [words.totalIn, format.money(totals.totalInCents)],
+    [words.totalOut, format.money(totals.totalOutCents)],
+    [words.closingOn(format.longDay(document.to)), format.money(totals.closingCents)],
   ];
   const boxHeight = summary.length * 15 + 26;
   doc.lineWidth(0.8).strokeColor('#0b3d5c').rect(left, y, CONTENT_WIDTH, boxHeight).stroke();
@@ -250,7 +232,7 @@ function drawFirstPageHeader(
     .font(FONT.bold)
     .fontSize(10)
     .fillColor('#0b3d5c')
-    .text('Summary', left + 10, y + 8);
+    .text(words.summary, left + 10, y + 8);
   let lineY = y + 24;
   for (const [label, amount] of summary) {
     doc
@@ -268,7 +250,12 @@ function drawFirstPageHeader(
   return y + boxHeight + 16;
 }
 
-function drawContinuationHeader(doc: PDFKit.PDFDocument, masked: string, period: string): number {
+function drawContinuationHeader(
+  doc: PDFKit.PDFDocument,
+  masked: string,
+  period: string,
+  format: DocumentFormat,
+): number {
   doc
     .fillColor('#0b3d5c')
     .font(FONT.bold)
@@ -278,7 +265,7 @@ function drawContinuationHeader(doc: PDFKit.PDFDocument, masked: string, period:
     .fillColor('#000000')
     .font(FONT.regular)
     .fontSize(9)
-    .text(`Statement ${masked}, ${period} (continued)`, PAGE.margin, PAGE.margin, {
+    .text(format.text.statement.continued(masked, period), PAGE.margin, PAGE.margin, {
       width: CONTENT_WIDTH,
       align: 'right',
       lineBreak: false,
@@ -286,14 +273,14 @@ function drawContinuationHeader(doc: PDFKit.PDFDocument, masked: string, period:
   return PAGE.margin + 24;
 }
 
-function drawColumnHeaders(doc: PDFKit.PDFDocument, top: number): number {
+function drawColumnHeaders(doc: PDFKit.PDFDocument, top: number, format: DocumentFormat): number {
   const height = 18;
   doc.rect(PAGE.margin, top, CONTENT_WIDTH, height).fillColor('#e8eef3').fill();
   doc.fillColor('#0b3d5c').font(FONT.bold).fontSize(9);
   let x = PAGE.margin;
   for (const name of COLUMN_ORDER) {
     const column = COLUMNS[name];
-    doc.text(column.title, x, top + 5, {
+    doc.text(format.text.statement.columns[name], x, top + 5, {
       width: column.width - 4,
       align: column.align,
       lineBreak: false,
@@ -303,7 +290,12 @@ function drawColumnHeaders(doc: PDFKit.PDFDocument, top: number): number {
   return top + height + 2;
 }
 
-function drawFooter(doc: PDFKit.PDFDocument, page: number, pageCount: number): void {
+function drawFooter(
+  doc: PDFKit.PDFDocument,
+  page: number,
+  pageCount: number,
+  format: DocumentFormat,
+): void {
   // Writing below the bottom margin would make pdfkit open a new page: lift it for the footer.
   const bottomMargin = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
@@ -318,11 +310,17 @@ function drawFooter(doc: PDFKit.PDFDocument, page: number, pageCount: number): v
     .fillColor('#666666')
     .font(FONT.regular)
     .fontSize(7.5)
-    .text(STATEMENT_BANK.contact, PAGE.margin, y, { width: CONTENT_WIDTH - 80, lineBreak: false });
-  doc.fillColor('#000000').fontSize(8).text(`Page ${page} of ${pageCount}`, PAGE.margin, y, {
-    width: CONTENT_WIDTH,
-    align: 'right',
-    lineBreak: false,
-  });
+    .text(format.text.statement.contact, PAGE.margin, y, {
+      width: CONTENT_WIDTH - 80,
+      lineBreak: false,
+    });
+  doc
+    .fillColor('#000000')
+    .fontSize(8)
+    .text(format.text.statement.page(page, pageCount), PAGE.margin, y, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+      lineBreak: false,
+    });
   doc.page.margins.bottom = bottomMargin;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { type Statement, type StatementStatus } from '@atm/contracts';
+import { isLanguage, type Language, type Statement, type StatementStatus } from '@atm/contracts';
 import { execute, type Queryable, queryRows } from '../database/transaction';
 
 interface StatementRow {
@@ -32,6 +32,8 @@ export interface ClaimedStatement {
   attempts: number;
   /** The file an earlier, unfinished run chose (it may exist if that run died after writing). */
   previousKey: string | null;
+  /** The language the statement is written in. */
+  language: Language;
 }
 
 // Dates as text: node-pg would turn a `date` into a JS Date at local midnight.
@@ -73,14 +75,28 @@ export class StatementStore {
 
   async insert(
     db: Queryable,
-    request: { accountId: string; customerId: string; from: string; to: string; at: Date },
+    request: {
+      accountId: string;
+      customerId: string;
+      from: string;
+      to: string;
+      at: Date;
+      language: Language;
+    },
   ): Promise<StoredStatement> {
     const [row] = await queryRows<StatementRow>(
       db,
-      `INSERT INTO statements (account_id, customer_id, from_date, to_date, status, created_at)
-       VALUES ($1, $2, $3, $4, 'PENDING', $5)
+      `INSERT INTO statements (account_id, customer_id, from_date, to_date, status, created_at, language)
+       VALUES ($1, $2, $3, $4, 'PENDING', $5, $6)
        RETURNING ${columns('statements')}`,
-      [request.accountId, request.customerId, request.from, request.to, request.at],
+      [
+        request.accountId,
+        request.customerId,
+        request.from,
+        request.to,
+        request.at,
+        request.language,
+      ],
     );
     if (!row) throw new Error('the statement was not written');
     return toStatement(row);
@@ -161,6 +177,7 @@ export class StatementStore {
       to_date: string;
       attempts: number;
       previous_key: string | null;
+      language: string;
     }>(
       this.dataSource,
       `WITH previous AS (
@@ -174,7 +191,8 @@ export class StatementStore {
          FROM previous
         WHERE s.id = previous.id
        RETURNING s.id, s.account_id, s.customer_id, s.from_date::text AS from_date,
-                 s.to_date::text AS to_date, s.attempts, previous.storage_key AS previous_key`,
+                 s.to_date::text AS to_date, s.attempts, previous.storage_key AS previous_key,
+                 s.language`,
       [id, run.token, run.storageKey, run.at],
     );
     if (!row) return undefined;
@@ -186,6 +204,7 @@ export class StatementStore {
       to: row.to_date,
       attempts: Number(row.attempts),
       previousKey: row.previous_key,
+      language: isLanguage(row.language) ? row.language : 'en',
     };
   }
 

@@ -1,5 +1,6 @@
 import {
   Body,
+  Headers,
   Controller,
   Get,
   HttpCode,
@@ -12,6 +13,7 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type StatementResponse } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
+import { pickLanguage } from '../i18n';
 import { UuidParamPipe } from '../accounts/uuid-param.pipe';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { StatementRequestDto } from './dto/statement-request.dto';
@@ -31,9 +33,15 @@ export class StatementsController {
     @Param('id', UuidParamPipe) accountId: string,
     @Body() body: StatementRequestDto,
     @Ip() ip: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StatementResponse> {
-    const statement = await this.statements.request(principal, accountId, body, ip);
+    const statement = await this.statements.request(
+      principal,
+      accountId,
+      { ...body, language: body.language ?? pickLanguage(acceptLanguage) },
+      ip,
+    );
     void reply.header('Location', `/api/v1/statements/${statement.id}`);
     return { statement };
   }

@@ -89,6 +89,7 @@ export class StatementsService {
         from: period.from,
         to: period.to,
         at: this.clock.now(),
+        language: period.language ?? 'en',
       });
       await this.audit.record(
         {
@@ -100,7 +101,12 @@ export class StatementsService {
           cardLast4: principal.cardLast4,
           accountId,
           clientIp,
-          details: { statementId: created.id, from: period.from, to: period.to },
+          details: {
+            statementId: created.id,
+            from: period.from,
+            to: period.to,
+            language: period.language ?? 'en',
+          },
         },
         manager,
       );

@@ -3,12 +3,15 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { CashService } from './cash.service';
 import { MoneyMovementsService } from './money-movements.service';
+import { ReceiptPdfRenderer } from './receipt-pdf-renderer';
+import { ReceiptService } from './receipt.service';
+import { ReceiptsController } from './receipts.controller';
 import { TransactionsController } from './transactions.controller';
 
 @Module({
   imports: [AccountsModule, AuthModule],
-  controllers: [TransactionsController],
-  providers: [CashService, MoneyMovementsService],
+  controllers: [TransactionsController, ReceiptsController],
+  providers: [CashService, MoneyMovementsService, ReceiptService, ReceiptPdfRenderer],
   exports: [CashService],
 })
 export class TransactionsModule {}

@@ -1,11 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsIn,
+  IsOptional,
   IsString,
   Validate,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { type StatementRequest } from '@atm/contracts';
+import { type Language, LANGUAGES, type StatementRequest } from '@atm/contracts';
 import { isRealCalendarDay } from '../statement-range';
 
 @ValidatorConstraint({ name: 'isoCalendarDay' })
@@ -30,4 +32,12 @@ export class StatementRequestDto implements StatementRequest {
   @IsString({ message: 'must be a string YYYY-MM-DD' })
   @Validate(IsoCalendarDay)
   to!: string;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: "the statement's language; the request's Accept-Language when left out",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }

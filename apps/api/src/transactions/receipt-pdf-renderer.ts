@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { type Language } from '@atm/contracts';
+import PDFDocument from 'pdfkit';
+import { documentFormat } from '../i18n';
+import { PDF_FONTS, printable } from '../i18n/pdf-fonts';
+import { BANK } from '../common/bank';
+import { type ReceiptDocument } from './receipt.service';
+
+/** A receipt slip: 80 mm wide like a printer's roll, as long as its lines need. */
+const SLIP = { width: 227, margin: 14, lineHeight: 13 } as const;
+const FONT = { regular: 'body', bold: 'body-bold' } as const;
+
+/**
+ * Draws a transaction receipt in `language` with pdfkit and the embedded DejaVu fonts:
+ * bank, ATM, date and time, reference, type, amount, the account masked to its last four
+ * digits, balance after, and the notes dispensed or the holds placed. Real text, so the
+ * slip can be searched and read aloud.
+ */
+@Injectable()
+export class ReceiptPdfRenderer {
+  render(receipt: ReceiptDocument, language: Language): Promise<Buffer> {
+    const format = documentFormat(language);
+    const words = format.text.receipt;
+    const rows: Array<[string, string]> = [
+      [words.atm, `${BANK.name} ${words.atm}, ${BANK.address[0]}`],
+      [words.dateTime, format.dateTimeAt(receipt.createdAt, receipt.timeZone)],
+      [words.reference, receipt.reference],
+      [words.type, words.types[receipt.type]],
+      [words.amount, format.money(receipt.amountCents)],
+      [words.account, `${format.text.accountType[receipt.accountType]} ${receipt.account}`],
+    ];
+    if (receipt.counterparty) rows.push([words.to, receipt.counterparty]);
+    if (receipt.memo) rows.push([words.memo, receipt.memo]);
+    if (receipt.checkNumber) rows.push([words.checkNumber, receipt.checkNumber]);
+    rows.push([words.balanceAfter, format.money(receipt.balanceAfterCents)]);
+    if (receipt.type === 'WITHDRAWAL') {
+      rows.push([
+        words.notesDispensed,
+        receipt.notes
+          .map((n) => words.notes(n.count, format.money(n.denominationCents)))
+          .join(', '),
+      ]);
+    }
+    if (receipt.type === 'DEPOSIT') {
+      rows.push([
+        words.holdsPlaced,
+        receipt.holds.length === 0
+          ? words.noHolds
+          : receipt.holds
+              .map((h) =>
+                words.hold(
+                  format.money(h.amountCents),
+                  format.dateTimeAt(h.releaseAt, receipt.timeZone),
+                ),
+              )
+              .join('; '),
+      ]);
+    }
+
+    const doc = new PDFDocument({
+      size: [SLIP.width, 120 + rows.length * 2 * SLIP.lineHeight + 60],
+      margins: { top: SLIP.margin, bottom: SLIP.margin, left: SLIP.margin, right: SLIP.margin },
+      info: {
+        Title: `${BANK.name}: ${words.title} ${receipt.reference}`,
+        Author: BANK.name,
+      },
+      lang: language,
+    });
+    doc.registerFont(FONT.regular, PDF_FONTS.regular);
+    doc.registerFont(FONT.bold, PDF_FONTS.bold);
+    const chunks: Buffer[] = [];
+    const finished = new Promise<Buffer>((resolve, reject) => {
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    const width = SLIP.width - 2 * SLIP.margin;
+    doc.font(FONT.bold).fontSize(11).text(BANK.name, { width, align: 'center' });
+    doc.font(FONT.regular).fontSize(8).text(words.title, { width, align: 'center' });
+    doc.moveDown(0.8);
+    for (const [label, value] of rows) {
+      doc.font(FONT.bold).fontSize(7.5).text(printable(label), { width });
+      doc.font(FONT.regular).fontSize(8.5).text(printable(value), { width });
+      doc.moveDown(0.3);
+    }
+    doc.moveDown(0.5);
+    doc.font(FONT.regular).fontSize(7).text(words.thanks, { width, align: 'center' });
+    doc.end();
+    return finished;
+  }
+}
