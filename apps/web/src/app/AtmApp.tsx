@@ -18,6 +18,7 @@ import { useSessionCountdown } from '../features/session/hooks/useSessionCountdo
 import { TransferScreen } from '../features/transfer/components/TransferScreen';
 import { WithdrawScreen } from '../features/withdraw/components/WithdrawScreen';
 import { changeLanguage, currentLanguage } from '../shared/i18n/i18n';
+import { AudioGuidanceProvider, useAudioGuidance } from '../shared/speech/audio-guidance';
 import {
   type CardReturnReason,
   type FlowAction,
@@ -126,10 +127,14 @@ function AtmShell({ state, dispatch }: ScreensProps) {
   // Every screen follows the session's language: a change re-renders the whole machine.
   useTranslation();
   const returnedFromSession = state.screen === 'card' ? state.returned : undefined;
+  const { reset: resetAudio } = useAudioGuidance();
   useEffect(() => {
-    // The language chosen holds until the card comes back; the next customer starts in English.
-    if (returnedFromSession && currentLanguage() !== 'en') void changeLanguage('en');
-  }, [returnedFromSession]);
+    // The language chosen holds until the card comes back; the next customer starts in
+    // English, with audio guidance off.
+    if (!returnedFromSession) return;
+    if (currentLanguage() !== 'en') void changeLanguage('en');
+    resetAudio();
+  }, [returnedFromSession, resetAudio]);
   const countdown = useSessionCountdown(session);
   const expired = countdown?.expired ?? false;
   useEffect(() => {
@@ -177,7 +182,9 @@ export function AtmApp() {
   );
   return (
     <SessionProvider onEnded={onEnded}>
-      <AtmShell state={state} dispatch={dispatch} />
+      <AudioGuidanceProvider>
+        <AtmShell state={state} dispatch={dispatch} />
+      </AudioGuidanceProvider>
     </SessionProvider>
   );
 }

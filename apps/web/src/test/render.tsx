@@ -5,6 +5,7 @@ import { createQueryClient } from '../app/query-client';
 import { Machine } from '../features/machine/components/Machine';
 import { SessionProvider } from '../features/session/hooks/session-context';
 import { tokenStore } from '../shared/api/http';
+import { AudioGuidanceProvider } from '../shared/speech/audio-guidance';
 
 /** Renders one screen inside the machine (keypad included), signed in with a fake token. */
 export function renderScreen(screen: ReactElement, { signedIn = true } = {}) {
@@ -15,7 +16,9 @@ export function renderScreen(screen: ReactElement, { signedIn = true } = {}) {
   const result = render(
     <QueryClientProvider client={client}>
       <SessionProvider onEnded={onEnded}>
-        <Machine card="inside">{screen}</Machine>
+        <AudioGuidanceProvider>
+          <Machine card="inside">{screen}</Machine>
+        </AudioGuidanceProvider>
       </SessionProvider>
     </QueryClientProvider>,
   );

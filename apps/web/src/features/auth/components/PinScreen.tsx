@@ -54,7 +54,6 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
     <Screen
       title={t('pin.title')}
       options={[
-        { label: t('pin.returnCard'), onSelect: onCancel, slot: 'L4' },
         {
           label: t('pin.signIn'),
           onSelect: submit,
@@ -62,6 +61,7 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
           primary: true,
           disabled: login.isPending || locked,
         },
+        { label: t('pin.returnCard'), onSelect: onCancel, slot: 'L4' },
       ]}
       keypad={{
         onDigit: (d) => type(pin + d),

@@ -43,8 +43,8 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
       <Screen
         title={t('changePin.doneTitle')}
         options={[
-          { label: t('common.mainMenu'), onSelect: onBack, slot: 'R3' },
           { label: t('common.done'), onSelect: onDone, slot: 'R4', primary: true },
+          { label: t('common.mainMenu'), onSelect: onBack, slot: 'R3' },
         ]}
         keypad={{ onEnter: onBack, onCancel: onDone }}
       >
@@ -109,7 +109,6 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
     <Screen
       title={t(title)}
       options={[
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: change.isPending },
         {
           label: step === 'again' ? t('changePin.save') : t('common.next'),
           onSelect: next,
@@ -117,6 +116,7 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
           primary: true,
           disabled: change.isPending,
         },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: change.isPending },
       ]}
       keypad={{
         onDigit: (d) => setValue(value + d),

@@ -108,8 +108,8 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
       <Screen
         title={kind === 'CHECK' ? t('deposit.checkTitle') : t('deposit.cashTitle')}
         options={[
-          { label: t('common.back'), onSelect: () => setStep('kind'), slot: 'L4' },
           { label: t('common.next'), onSelect: next, slot: 'R4', primary: true },
+          { label: t('common.back'), onSelect: () => setStep('kind'), slot: 'L4' },
         ]}
         keypad={{
           onDigit: typeDigit,
@@ -174,7 +174,6 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
     <Screen
       title={t('deposit.confirmTitle')}
       options={[
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: deposit.isPending },
         {
           label: t('common.confirm'),
           onSelect: () => confirm(account),
@@ -182,6 +181,7 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
           primary: true,
           disabled: deposit.isPending,
         },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: deposit.isPending },
       ]}
       keypad={{ onEnter: () => confirm(account), onCancel: deposit.isPending ? undefined : back }}
     >

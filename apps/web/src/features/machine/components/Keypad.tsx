@@ -1,5 +1,7 @@
 import { type MouseEvent, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAudioGuidance } from '../../../shared/speech/audio-guidance';
+import { speech } from '../../../shared/speech/speech';
 import { KeypadContext } from '../hooks/keypad-context';
 
 const DIGIT_ROWS = [
@@ -20,6 +22,7 @@ function keepFocus(event: MouseEvent): void {
 export function Keypad({ disabled = false }: KeypadProps) {
   const registry = useContext(KeypadContext);
   const { t } = useTranslation();
+  const audio = useAudioGuidance();
   const digit = (d: string) => (
     <button
       key={d}
@@ -27,7 +30,11 @@ export function Keypad({ disabled = false }: KeypadProps) {
       className="keypad__key"
       disabled={disabled}
       onMouseDown={keepFocus}
-      onClick={() => registry.current.onDigit?.(d)}
+      onClick={() => {
+        // A digit may be part of a PIN: with audio guidance it is a tone, never a word.
+        if (audio.on) speech.tone();
+        registry.current.onDigit?.(d);
+      }}
     >
       {d}
     </button>

@@ -3,6 +3,7 @@ import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/format/format';
 import { i18n } from '../../../shared/i18n/i18n';
+import { AudioGuidanceControls } from '../../../shared/speech/AudioGuidanceControls';
 import { KeypadContext, type KeypadRegistry } from '../hooks/keypad-context';
 import { usePhysicalKeyboard } from '../hooks/usePhysicalKeyboard';
 import { Keypad } from './Keypad';
@@ -43,6 +44,7 @@ export function Machine({ children, card, notes, receiptLines, interactive = tru
           </span>
           <span className="machine__bank">{t('machine.bank')}</span>
           <span className="machine__tag">{t('machine.atm')}</span>
+          <AudioGuidanceControls />
         </header>
         <div className="machine__console">{children}</div>
         <div className="machine__controls">

@@ -1,4 +1,8 @@
-import { createContext, type ReactNode, useContext, useId } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useId, useRef } from 'react';
+import { currentLanguage } from '../../../shared/i18n/i18n';
+import { useAudioGuidance } from '../../../shared/speech/audio-guidance';
+import { speech } from '../../../shared/speech/speech';
+import { screenSpeech, speakable } from '../../../shared/speech/speech-text';
 import { type KeypadHandlers, useKeypad } from '../hooks/keypad-context';
 
 export type SideSlot = 'L1' | 'L2' | 'L3' | 'L4' | 'R1' | 'R2' | 'R3' | 'R4';
@@ -64,14 +68,62 @@ function SideNubs({ side, placed }: { side: 'L' | 'R'; placed: Map<SideSlot, Scr
 }
 
 /**
+ * With audio guidance on, a screen says its title, its message and its choices when it
+ * appears (again, in full, when headphones are connected), and any error that shows up on
+ * it; leaving the screen stops the speech.
+ */
+function useScreenSpeech(title: string, options: ScreenOption[]) {
+  const audio = useAudioGuidance();
+  const body = useRef<HTMLDivElement>(null);
+  const language = currentLanguage();
+  const choices = options.filter((o) => !o.disabled).map((o) => o.label);
+  const choicesKey = choices.join('\n');
+  useEffect(() => {
+    if (!audio.on) return;
+    speech.say(
+      screenSpeech(
+        { title, body: body.current, choices: choicesKey ? choicesKey.split('\n') : [] },
+        language,
+        audio.headphones,
+      ),
+      language,
+    );
+  }, [audio.on, audio.headphones, audio.repeat, title, choicesKey, language]);
+  useEffect(() => {
+    const element = body.current;
+    if (!audio.on || !element) return;
+    // Errors appear after the screen: each new alert is said as it shows up.
+    const said = new Set<string>();
+    const observer = new MutationObserver(() => {
+      for (const alert of element.querySelectorAll('[role="alert"]')) {
+        const text = alert.textContent?.trim() ?? '';
+        if (text && !said.has(text)) {
+          said.add(text);
+          speech.say(speakable(text, language, audio.headphones), language);
+        }
+      }
+    });
+    observer.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [audio.on, audio.headphones, language]);
+  useEffect(() => () => speech.stop(), []);
+  return body;
+}
+
+/**
  * One screen of the ATM: the display with its title and body, the options labelled on the
  * display's edges, and the side buttons beside them. The keypad goes to this screen.
+ * The options' buttons follow the order they are given in (Back last), which is the order
+ * a screen reader, the keyboard and a phone's single column use; on a wide screen each sits
+ * at its slot beside the display.
  */
 export function Screen({ title, children, options = [], keypad = {}, status }: ScreenProps) {
   useKeypad(keypad);
   const sessionStatus = useContext(ScreenStatusContext);
   const titleId = useId();
   const placed = placeOptions(options);
+  const slotOf = new Map([...placed].map(([slot, option]) => [option, slot]));
+  const body = useScreenSpeech(title, options);
   return (
     <section className="bezel" aria-labelledby={titleId}>
       <SideNubs side="L" placed={placed} />
@@ -81,11 +133,13 @@ export function Screen({ title, children, options = [], keypad = {}, status }: S
             {title}
           </h1>
           {status ?? sessionStatus}
-          <div className="display__content">{children}</div>
+          <div className="display__content" ref={body}>
+            {children}
+          </div>
         </div>
-        {ALL_SLOTS.filter((slot) => placed.has(slot)).map((slot) => {
-          const option = placed.get(slot);
-          if (!option) return null;
+        {options.map((option) => {
+          const slot = slotOf.get(option);
+          if (!slot) return null;
           return (
             <button
               key={slot}

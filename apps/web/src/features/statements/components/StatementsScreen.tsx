@@ -44,7 +44,6 @@ function StatementProgress({
             : t('statements.makingTitle')
       }
       options={[
-        { label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' },
         { label: t('statements.anotherPeriod'), onSelect: onAnother, slot: 'L3' },
         ...(ready
           ? [
@@ -57,6 +56,7 @@ function StatementProgress({
               },
             ]
           : []),
+        { label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' },
       ]}
       keypad={{ onCancel: onBack, ...(ready ? { onEnter: () => download.mutate(current) } : {}) }}
     >
@@ -149,7 +149,6 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
       <Screen
         title={t('statements.customTitle')}
         options={[
-          { label: t('common.back'), onSelect: () => setCustom(false), slot: 'L4' },
           {
             label: t('statements.make'),
             onSelect: submit,
@@ -157,6 +156,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
             primary: true,
             disabled: create.isPending || reversed,
           },
+          { label: t('common.back'), onSelect: () => setCustom(false), slot: 'L4' },
         ]}
         keypad={{ onEnter: submit, onCancel: () => setCustom(false) }}
       >

@@ -83,8 +83,8 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
       <Screen
         title={t('transfer.title')}
         options={[
-          { label: t('common.back'), onSelect: leave, slot: 'L4' },
           { label: t('common.next'), onSelect: next, slot: 'R4', primary: true },
+          { label: t('common.back'), onSelect: leave, slot: 'L4' },
         ]}
         keypad={{
           onDigit: (d) =>
@@ -165,7 +165,6 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
     <Screen
       title={t('transfer.confirmTitle')}
       options={[
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: transfer.isPending },
         {
           label: t('common.confirm'),
           onSelect: () => confirm(account),
@@ -173,6 +172,7 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
           primary: true,
           disabled: transfer.isPending,
         },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: transfer.isPending },
       ]}
       keypad={{ onEnter: () => confirm(account), onCancel: transfer.isPending ? undefined : back }}
     >

@@ -109,8 +109,8 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
       <Screen
         title={t('withdraw.otherTitle')}
         options={[
-          { label: t('common.back'), onSelect: () => setStep('amount'), slot: 'L4' },
           { label: t('common.next'), onSelect: submitOther, slot: 'R4', primary: true },
+          { label: t('common.back'), onSelect: () => setStep('amount'), slot: 'L4' },
         ]}
         keypad={{
           onDigit: (d) => setOtherCents(appendAmountDigit(otherCents, d, 'dollars')),
@@ -142,7 +142,6 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
     <Screen
       title={t('withdraw.confirmTitle')}
       options={[
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: withdraw.isPending },
         {
           label: t('common.confirm'),
           onSelect: () => confirm(account),
@@ -150,6 +149,7 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
           primary: true,
           disabled: withdraw.isPending,
         },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: withdraw.isPending },
       ]}
       keypad={{ onEnter: () => confirm(account), onCancel: withdraw.isPending ? undefined : back }}
     >
