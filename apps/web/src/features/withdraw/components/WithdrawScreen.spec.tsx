@@ -83,4 +83,15 @@ describe('WithdrawScreen', () => {
     renderScreen(<WithdrawScreen onBack={jest.fn()} onCompleted={jest.fn()} />);
     expect(await screen.findByRole('button', { name: '$60' })).toBeInTheDocument();
   });
+
+  it('lists its choices in reading order with Back last (the phone layout follows it)', async () => {
+    new FakeApi().on('GET /accounts', { status: 200, body: { accounts: [CHECKING] } }).install();
+    renderScreen(<WithdrawScreen onBack={jest.fn()} onCompleted={jest.fn()} />);
+    const display = (await screen.findByRole('button', { name: '$60' })).closest('.display');
+    const names = [...(display?.querySelectorAll(':scope > button') ?? [])].map(
+      (b) => b.textContent,
+    );
+    // Before the fix the buttons followed the slots: $20, $40, $60, Back, $100, ...
+    expect(names).toEqual(['$20', '$40', '$60', '$100', '$200', 'Other amount', 'Back']);
+  });
 });
