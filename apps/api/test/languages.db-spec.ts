@@ -240,7 +240,9 @@ describe('languages', () => {
       ]) {
         expect(text).toContain(expected);
       }
-      expect(text).not.toMatch(/Opening balance|Withdrawal|Page 1 of|\?/);
+      expect(text).not.toMatch(/Opening balance|Withdrawal|Page 1 of/);
+      // The only question mark is French punctuation, never a character the font lacked.
+      expect(text.replace('Des questions ?', '')).not.toContain('?');
       const [row] = await t.sql<{ language: string }>(
         `SELECT language FROM statements WHERE id = $1`,
         [ready.id],

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type Page } from 'playwright-core';
 import { apiAs } from './support/api-client';
@@ -258,6 +259,175 @@ suite('the web ATM in a real browser', () => {
     await screenshot(page, '12-statement-ready');
   });
 
+  /** The text of a PDF the browser saved, as a person selecting it gets it (poppler). */
+  function pdfText(file: string): string {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+  }
+
+  /** Everything the ATM says goes through speechSynthesis.speak: recorded, not played. */
+  async function recordSpeech(): Promise<void> {
+    await page.addInitScript(() => {
+      const said: Array<{ text: string; lang: string }> = [];
+      Object.assign(window, { atmUtterances: said });
+      if (window.speechSynthesis) {
+        window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+          said.push({ text: utterance.text, lang: utterance.lang });
+        };
+      }
+    });
+  }
+
+  async function utterances(): Promise<Array<{ text: string; lang: string }>> {
+    return page.evaluate('window.atmUtterances ?? []');
+  }
+
+  it('withdraws in Spanish with the Spanish names, <html lang="es">, accessible', async () => {
+    await journey();
+    await atm.open(baseUrl);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await atm.expectUnique('English', 'Español', 'Français');
+    await atm.choose('Español');
+    await page.getByRole('textbox', { name: 'Número de tarjeta', exact: true }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await atm.expectUnique('Insertar tarjeta', 'Guía de audio');
+    await atm.expectAccessible();
+    await page.getByRole('textbox', { name: 'Número de tarjeta', exact: true }).fill(CHARLIE.card);
+    await atm.choose('Insertar tarjeta');
+    await page.getByLabel('PIN', { exact: true }).waitFor();
+    await atm.expectUnique('Borrar', 'Cancelar', 'Aceptar');
+    await atm.expectAccessible();
+    for (const digit of CHARLIE.pin) await atm.button(digit).click();
+    await atm.choose('Aceptar');
+    await atm.heading('Menú principal').waitFor();
+    await atm.expectUnique(
+      'Saldo',
+      'Retirar',
+      'Depositar',
+      'Transferir',
+      'Estados de cuenta',
+      'Cambiar PIN',
+      'Salir',
+    );
+    await atm.expectAccessible();
+    await screenshot(page, '20-menu-es');
+    await atm.choose('Retirar');
+    await atm.chooseAccount('Ahorros' as 'Savings');
+    await atm.expectUnique('$20', '$40', '$60', '$100', '$200', 'Otra cantidad', 'Volver');
+    await atm.expectAccessible();
+    await atm.choose('$20');
+    await atm.choose('Confirmar');
+    await atm.heading('Recibo').waitFor();
+    await atm.expectUnique('Imprimir recibo', 'Otra operación', 'Terminar');
+    expect(await atm.text()).toContain('$80.00');
+    await atm.expectAccessible();
+    await screenshot(page, '21-receipt-es');
+    await atm.choose('Terminar');
+    await page.getByText('Gracias. Retire su tarjeta.').waitFor();
+    // The card came back: the next customer starts in English.
+    await atm.button('Insert card').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  it('withdraws in French, prints the receipt and a statement in French, speaks without saying the PIN or a balance', async () => {
+    await journey();
+    await recordSpeech();
+    await atm.open(baseUrl);
+    await atm.choose('Français');
+    await page.getByRole('textbox', { name: 'Numéro de carte', exact: true }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await atm.expectAccessible();
+    await atm.choose('Guidage audio');
+    await expect(atm.button('Guidage audio').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.getByRole('textbox', { name: 'Numéro de carte', exact: true }).fill(ALICE.card);
+    await atm.choose('Insérer la carte');
+    await page.getByLabel('PIN', { exact: true }).waitFor();
+    await atm.expectUnique('Corriger', 'Annuler', 'Valider');
+    for (const digit of ALICE.pin) await atm.button(digit).click();
+    await atm.choose('Valider');
+    await atm.heading('Menu principal').waitFor();
+    await atm.expectUnique(
+      'Solde',
+      'Retrait',
+      'Dépôt',
+      'Virement',
+      'Relevés',
+      'Changer le PIN',
+      'Quitter',
+    );
+    await atm.expectAccessible();
+
+    const said = await utterances();
+    const pinScreen = said.find((u) => u.text.startsWith('Saisissez votre PIN'));
+    const menu = said.find((u) => u.text.startsWith('Menu principal'));
+    expect(pinScreen?.lang).toBe('fr-CA');
+    expect(menu?.text).toBe(
+      'Menu principal. Bonjour, Alice. Que souhaitez-vous faire? Choix : Solde, Retrait, Dépôt, Virement, Relevés, Changer le PIN, Quitter.',
+    );
+    // The PIN is never said: not its digits, not one digit.
+    for (const u of said) expect(u.text).not.toMatch(/1234|\b[1-4]\b|un|deux|trois|quatre/);
+
+    await atm.choose('Solde');
+    await page.getByRole('table').first().waitFor();
+    await atm.choose('Écouteurs branchés');
+    await page.waitForFunction(() =>
+      ((window as unknown as { atmUtterances: Array<{ text: string }> }).atmUtterances ?? []).some(
+        (u) => u.text.includes('dollars'),
+      ),
+    );
+    const spoken = await utterances();
+    const firstWithBalance = spoken.findIndex((u) => /dollars/.test(u.text));
+    const beforeHeadphones = spoken.slice(0, firstWithBalance);
+    for (const u of beforeHeadphones) expect(u.text).not.toMatch(/\$|\d{3}|dollars/);
+    expect(spoken[firstWithBalance]?.text).toMatch(/^Vos soldes\./);
+
+    await atm.choose('Menu principal');
+    await atm.choose('Retrait');
+    await atm.chooseAccount('Chèque' as 'Checking');
+    await atm.expectUnique('Autre montant', 'Retour');
+    await atm.expectAccessible();
+    await atm.choose('Autre montant');
+    for (const digit of '20') await atm.button(digit).click();
+    await atm.choose('Valider');
+    await atm.choose('Confirmer');
+    await atm.heading('Reçu').waitFor();
+    await atm.expectUnique('Imprimer le reçu', 'Autre opération', 'Terminé');
+    await atm.expectAccessible();
+    await screenshot(page, '22-receipt-fr');
+    const [receipt] = await Promise.all([
+      page.waitForEvent('download'),
+      atm.choose('Imprimer le reçu'),
+    ]);
+    const receiptText = pdfText(await receipt.path());
+    expect(receiptText).toContain('Reçu');
+    expect(receiptText).toContain('Retrait');
+    expect(receiptText).toContain('20,00 $ US');
+    expect(receiptText).toContain('Compte chèque ••••0001');
+    expect(receiptText).toContain('Billets remis 1 × 20,00 $ US');
+
+    await atm.choose('Autre opération');
+    await atm.choose('Relevés');
+    await atm.chooseAccount('Chèque' as 'Checking');
+    await atm.choose('Derniers 7 jours');
+    await atm.button('Télécharger').waitFor({ timeout: 30_000 });
+    const [statement] = await Promise.all([
+      page.waitForEvent('download'),
+      atm.choose('Télécharger'),
+    ]);
+    const statementText = pdfText(await statement.path());
+    expect(statementText).toContain('Relevé de compte');
+    expect(statementText).toContain('Retrait au guichet');
+    expect(statementText).toContain('Solde de clôture');
+    expect(statementText).not.toContain('Opening balance');
+    await atm.choose('Menu principal');
+    await atm.choose('Quitter');
+    await page.getByText('Merci. Veuillez reprendre votre carte.').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(atm.button('Audio guidance').getAttribute('aria-pressed')).resolves.toBe('false');
+  });
+
   it('changes the PIN (one account: no account question) and signs in with the new one', async () => {
     await journey();
     await atm.open(baseUrl);
@@ -320,6 +490,14 @@ suite('the web ATM in a real browser', () => {
     expect(box?.width).toBeGreaterThan(300);
     await atm.expectAccessible();
     await screenshot(page, '15-phone-menu');
+    // The withdraw screen's choices read top to bottom in order, Back last.
+    await atm.choose('Withdraw');
+    await atm.chooseAccount('Checking');
+    const names = ['$20', '$40', '$60', '$100', '$200', 'Other amount', 'Back'];
+    const tops: number[] = [];
+    for (const name of names) tops.push((await atm.button(name).boundingBox())?.y ?? -1);
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    await screenshot(page, '15b-phone-withdraw');
   });
 
   it('asks "Are you still there?", keeps the session on Continue, and returns the card when it ends', async () => {
