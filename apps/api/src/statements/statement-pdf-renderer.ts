@@ -146,7 +146,8 @@ function draw(
   for (const line of totals.lines) {
     row({
       date: format.shortDayAt(line.postedAt, document.timeZone),
-      description: printable(format.text.entry(line)),
+      // English is the text stored with the entry; other languages write it from its facts.
+      description: printable(format.language === 'en' ? line.description : format.text.entry(line)),
       moneyIn: line.amountCents > 0 ? format.money(line.amountCents) : '',
       moneyOut: line.amountCents < 0 ? format.money(-line.amountCents) : '',
       balance: format.money(line.balanceCents),

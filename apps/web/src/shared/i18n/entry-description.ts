@@ -1,11 +1,13 @@
 import { type EntryFacts } from '@atm/contracts';
-import { i18n } from './i18n';
+import { currentLanguage, i18n } from './i18n';
 
 /**
- * An entry's description in the session's language, written from its facts (type, check
- * number, other account, memo) rather than from the English text stored with it.
+ * An entry's description in the session's language: in English the text stored with the
+ * entry, in the other languages written from its facts (type, check number, other account,
+ * memo).
  */
-export function entryDescription(entry: EntryFacts): string {
+export function entryDescription(entry: EntryFacts & { description: string }): string {
+  if (currentLanguage() === 'en') return entry.description;
   const account = entry.counterpartyAccountNumber ?? '';
   let description: string;
   switch (entry.type) {
