@@ -69,7 +69,8 @@ async function startServer(buildDir, webDir, env) {
   });
   const url = `http://127.0.0.1:${port}`;
   globalThis.__ATM_E2E__.servers.push({ child, dataDir });
-  await waitForHealth(url, child, 90000);
+  // Two servers boot (migrations, seed with argon2) while the build and other suites run.
+  await waitForHealth(url, child, 240000);
   return url;
 }
 
