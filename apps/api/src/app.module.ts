@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
+import { AdminRoleGuard } from './admin/identity/admin-role.guard';
+import { AdminSessionGuard } from './admin/identity/admin-session.guard';
 import { AuthModule } from './auth/auth.module';
 import { SessionBeforeShapeInterceptor } from './auth/session-checked-by-call';
 import { SessionGuard } from './auth/session.guard';
@@ -20,10 +22,11 @@ import { StatementsModule } from './statements/statements.module';
 import { TransactionsModule } from './transactions/transactions.module';
 
 /**
- * The HTTP application. Global guards run in the contract's order: maintenance (503),
- * rate limit (429), authentication (401); then unknown query parameters and the
- * validation pipe (400); then the
- * services (ownership 404, idempotency, business rules).
+ * The HTTP application. Global guards run in the contract's order: maintenance (503, never
+ * on the admin API), rate limit (429), authentication (401: customer sessions, or admin
+ * sessions on the admin API), the admin role (403); then unknown query parameters and the
+ * validation pipe (400); then the services (ownership 404, idempotency, business rules).
+ * ADMIN_ALLOWLIST answers 404 before all of them (an onRequest hook, see admin-allowlist.ts).
  */
 @Module({})
 export class AppModule {
@@ -50,6 +53,8 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: MaintenanceGuard },
         { provide: APP_GUARD, useClass: AtmThrottlerGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
+        { provide: APP_GUARD, useExisting: AdminSessionGuard },
+        { provide: APP_GUARD, useExisting: AdminRoleGuard },
         // Outermost, so a 400 from anything inside (query parameters, pipes, the handler)
         // on a route whose session is checked by its call still answers 401 first.
         { provide: APP_INTERCEPTOR, useClass: SessionBeforeShapeInterceptor },

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { MAX_REQUEST_BODY_BYTES } from '@atm/contracts';
 import { Logger } from 'nestjs-pino';
+import { registerAdminAllowlist } from './admin/admin-allowlist';
 import { AppModule } from './app.module';
 import { AtmMetrics } from './metrics/atm-metrics';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -69,6 +70,7 @@ export async function createHttpApp(options: CoreOptions): Promise<NestFastifyAp
     },
   );
   app.useLogger(app.get(Logger));
+  registerAdminAllowlist(app, config.adminAllowlist);
   const metrics = app.get(AtmMetrics);
   app
     .getHttpAdapter()

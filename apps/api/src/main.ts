@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHttpApp } from './bootstrap';
 import { loadConfigOrExit } from './config/load-or-exit';
+import { AdminUsersService } from './admin/identity/admin-users.service';
 import { SeedService } from './admin/seed.service';
 import { openDatabase, runMigrations } from './database/database-runtime';
 import { BankAdminService } from './admin/bank-admin.service';
@@ -25,6 +26,12 @@ async function main(): Promise<void> {
     if (!config.isProduction && (await app.get(BankAdminService).customerCount()) === 0) {
       const report = await app.get(SeedService).seedDemoData('npm-start');
       logger.log(`Seeded the demo data: ${JSON.stringify(report)}`);
+    } else if (
+      !config.isProduction &&
+      (await app.get(AdminUsersService).ensureDemoAdmin({ actor: 'npm-start' }))
+    ) {
+      // A database seeded before admins existed gets the demo admin too.
+      logger.log('Added the demo admin');
     }
     await app.listen({ port: config.port, host: config.host });
     logger.log(

@@ -126,6 +126,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       accountsOpened: 5,
       cardsIssued: 3,
       notesLoaded: 500,
+      demoAdminCreated: true,
     });
     const again = await cliJson<{ customersCreated: number }>(['seed']);
     expect(again).toEqual({
@@ -133,6 +134,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       accountsOpened: 0,
       cardsIssued: 0,
       notesLoaded: 0,
+      demoAdminCreated: false,
     });
   });
 
@@ -373,7 +375,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'CARD_BLOCKED',
-      actor: 'test-admin',
+      actor: 'cli:test-admin',
       cardLast4: '0036',
     });
     const byCard = await cliJson<{ events: Array<{ cardLast4: string }> }>([

@@ -8,7 +8,13 @@ import { TestApp } from './support/test-app';
  * Authenticated by default: every route needs a session unless it carries @Public(). This
  * lists the routes and fails on a public one that is not on the list below.
  */
-const EXPECTED_PUBLIC = ['GET /health', 'GET /ready', 'GET /metrics', 'POST /api/v1/auth/login'];
+const EXPECTED_PUBLIC = [
+  'GET /health',
+  'GET /ready',
+  'GET /metrics',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/admin/auth/login',
+];
 
 describe('route guards', () => {
   let t: TestApp;

@@ -53,6 +53,7 @@ describe('demo data', () => {
       accountsOpened: 0,
       cardsIssued: 0,
       notesLoaded: 0,
+      demoAdminCreated: false,
     });
     const after = await t.sql(
       `SELECT (SELECT count(*) FROM customers) c, (SELECT count(*) FROM accounts) a, (SELECT count(*) FROM cards) k, (SELECT count(*) FROM ledger_entries) e, (SELECT SUM(note_count) FROM note_cassettes) n`,

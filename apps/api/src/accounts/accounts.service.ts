@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import {
   type Account,
+  type AccountStatus,
+  type AccountType,
+  CURRENCY,
   type EntriesPage,
   type Entry,
   type EntryFacts,
@@ -32,6 +35,16 @@ function entryFacts(row: EntryRow): Omit<EntryFacts, 'type'> {
   };
 }
 
+interface AccountRow {
+  id: string;
+  customer_id: string;
+  number: string;
+  type: AccountType;
+  status: AccountStatus;
+  balance_cents: string;
+  available_cents: string;
+}
+
 interface EntryRow {
   id: string;
   seq: string;
@@ -44,6 +57,29 @@ interface EntryRow {
   check_number: string | null;
   memo: string | null;
   counterparty_number: string | null;
+}
+
+/**
+ * For the admin console's reads (the customers' reads are database functions). The
+ * available balance is the ledger balance less the deposit holds whose release time has
+ * not come yet: holds release by themselves as time passes, with no job to run.
+ */
+export const ACCOUNT_SELECT = `
+  SELECT a.id, a.customer_id, a.number, a.type, a.status, a.balance_cents,
+         a.balance_cents - COALESCE((SELECT SUM(h.amount_cents) FROM deposit_holds h
+                                      WHERE h.account_id = a.id AND h.release_at > $1), 0) AS available_cents
+    FROM accounts a`;
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    balanceCents: centsFromDatabase(row.balance_cents),
+    availableBalanceCents: centsFromDatabase(row.available_cents),
+    currency: CURRENCY,
+    status: row.status,
+  };
 }
 
 export function encodeCursor(seq: string): string {
@@ -171,5 +207,34 @@ export class AccountsService {
     }));
     const last = rows[limit - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null };
+  }
+
+  /** Any customer account by id (the admin console), or undefined. */
+  async findCustomerAccount(
+    accountId: string,
+    db: Queryable = this.dataSource,
+  ): Promise<(Account & { customerId: string }) | undefined> {
+    const rows = await queryRows<AccountRow & { customer_id: string }>(
+      db,
+      `${ACCOUNT_SELECT} WHERE a.id = $2 AND a.kind = 'CUSTOMER'`,
+      [this.clock.now(), accountId],
+    );
+    return rows[0] ? { ...toAccount(rows[0]), customerId: rows[0].customer_id } : undefined;
+  }
+
+  /** The accounts of several customers at once (the admin console's lists), by customer. */
+  async listForCustomers(
+    customerIds: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<Map<string, Account[]>> {
+    const rows = await queryRows<AccountRow & { customer_id: string }>(
+      db,
+      `${ACCOUNT_SELECT}
+        WHERE a.customer_id = ANY($2::uuid[]) AND a.kind = 'CUSTOMER' ORDER BY a.number`,
+      [this.clock.now(), customerIds],
+    );
+    const byCustomer = new Map<string, Account[]>(customerIds.map((id) => [id, []]));
+    for (const row of rows) byCustomer.get(row.customer_id)?.push(toAccount(row));
+    return byCustomer;
   }
 }

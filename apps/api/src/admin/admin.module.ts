@@ -1,12 +1,39 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { BankAdminService } from './bank-admin.service';
+import { AdminAuthController } from './console/admin-auth.controller';
+import { AdminConsoleService } from './console/admin-console.service';
+import { AdminCustomersController } from './console/admin-customers.controller';
+import { AdminIdempotency } from './console/admin-idempotency';
+import { AdminOperationsController } from './console/admin-operations.controller';
+import { AdminAuthService } from './identity/admin-auth.service';
+import { AdminCredentials } from './identity/admin-credentials';
+import { AdminRoleGuard } from './identity/admin-role.guard';
+import { AdminSessionGuard } from './identity/admin-session.guard';
+import { AdminSessionsService } from './identity/admin-sessions.service';
+import { AdminTokens } from './identity/admin-tokens';
+import { AdminUsersService } from './identity/admin-users.service';
 import { SeedService } from './seed.service';
 
+/** What administrators do: the CLI's services, their identities, and the admin API. */
 @Module({
-  imports: [AuthModule, TransactionsModule],
-  providers: [BankAdminService, SeedService],
-  exports: [BankAdminService, SeedService],
+  imports: [AuthModule, AccountsModule, TransactionsModule],
+  controllers: [AdminAuthController, AdminCustomersController, AdminOperationsController],
+  providers: [
+    BankAdminService,
+    SeedService,
+    AdminCredentials,
+    AdminUsersService,
+    AdminSessionsService,
+    AdminTokens,
+    AdminAuthService,
+    AdminSessionGuard,
+    AdminRoleGuard,
+    AdminConsoleService,
+    AdminIdempotency,
+  ],
+  exports: [BankAdminService, SeedService, AdminUsersService, AdminSessionGuard, AdminRoleGuard],
 })
 export class AdminModule {}

@@ -194,58 +194,104 @@ export class BankAdminService {
     return row.id;
   }
 
+  /** The CLI's form: by account number. */
   async setAccountStatus(
     number: string,
     target: AccountStatus,
     actor: AdminActor,
-  ): Promise<{ number: string; status: AccountStatus }> {
+  ): Promise<{ id: string; number: string; status: AccountStatus }> {
     if (!ACCOUNT_NUMBER_PATTERN.test(number))
       throw validationFailed([{ field: 'number', message: 'must be 12 digits' }]);
-    return inTransaction(this.dataSource, async (db) => {
-      // Locked like any money movement, so a close cannot race a deposit.
-      const [account] = await queryRows<{
-        id: string;
-        status: AccountStatus;
-        balance_cents: string;
-        customer_id: string;
-      }>(
-        db,
-        `SELECT id, status, balance_cents, customer_id FROM accounts WHERE number = $1 AND kind = 'CUSTOMER' FOR UPDATE`,
-        [number],
-      );
-      if (!account) throw new DomainError('NOT_FOUND', `No customer account has number ${number}`);
-      if (account.status === 'CLOSED')
-        throw new DomainError('ACCOUNT_NOT_ACTIVE', `Account ${number} is closed`);
-      if (account.status === target)
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          `Account ${number} is already ${target.toLowerCase()}`,
+    return this.changeAccountStatus({ number }, target, actor);
+  }
+
+  /** The console's form: by account id. */
+  setAccountStatusById(
+    accountId: string,
+    target: AccountStatus,
+    actor: AdminActor,
+  ): Promise<{ id: string; number: string; status: AccountStatus }> {
+    return this.changeAccountStatus({ id: accountId }, target, actor);
+  }
+
+  /**
+   * Freeze, unfreeze or close, under the account's row lock like any money movement (so a
+   * close cannot race a deposit). A refusal is audited too, after the rollback, so two
+   * administrators acting on one account at once both leave a trace whoever wins.
+   */
+  private async changeAccountStatus(
+    locator: { number: string } | { id: string },
+    target: AccountStatus,
+    actor: AdminActor,
+  ): Promise<{ id: string; number: string; status: AccountStatus }> {
+    const type = `ACCOUNT_${target === 'ACTIVE' ? 'UNFROZEN' : target}`;
+    // Set inside the transaction once the account is known, for auditing a refusal.
+    const seen: { account?: { id: string; customer_id: string } } = {};
+    try {
+      return await inTransaction(this.dataSource, async (db) => {
+        const [account] = await queryRows<{
+          id: string;
+          number: string;
+          status: AccountStatus;
+          balance_cents: string;
+          customer_id: string;
+        }>(
+          db,
+          `SELECT id, number, status, balance_cents, customer_id FROM accounts
+            WHERE ${'id' in locator ? 'id = $1::uuid' : 'number = $1'} AND kind = 'CUSTOMER' FOR UPDATE`,
+          ['id' in locator ? locator.id : locator.number],
         );
-      if (target === 'CLOSED') {
-        const balance = centsFromDatabase(account.balance_cents);
-        if (balance !== 0)
+        if (!account)
+          throw new DomainError('NOT_FOUND', 'No customer account has that number or id');
+        seen.account = account;
+        const { number } = account;
+        if (account.status === 'CLOSED')
+          throw new DomainError('ACCOUNT_NOT_ACTIVE', `Account ${number} is closed`);
+        if (account.status === target)
           throw new DomainError(
             'VALIDATION_FAILED',
-            `Account ${number} has a balance of ${balance} cents; only a zero balance can be closed`,
+            `Account ${number} is already ${target === 'ACTIVE' ? 'active' : target.toLowerCase()}`,
           );
-      }
-      if (target === 'ACTIVE' && account.status !== 'FROZEN') {
-        throw new DomainError('VALIDATION_FAILED', `Account ${number} is not frozen`);
-      }
-      await execute(db, `UPDATE accounts SET status = $2 WHERE id = $1`, [account.id, target]);
-      await this.audit.record(
-        {
-          type: `ACCOUNT_${target === 'ACTIVE' ? 'UNFROZEN' : target}`,
-          outcome: 'SUCCESS',
+        if (target === 'CLOSED') {
+          const balance = centsFromDatabase(account.balance_cents);
+          if (balance !== 0)
+            throw new DomainError(
+              'ACCOUNT_NOT_EMPTY',
+              `Account ${number} has a balance of ${balance} cents; only a zero balance can be closed`,
+            );
+        }
+        if (target === 'ACTIVE' && account.status !== 'FROZEN') {
+          throw new DomainError('VALIDATION_FAILED', `Account ${number} is not frozen`);
+        }
+        await execute(db, `UPDATE accounts SET status = $2 WHERE id = $1`, [account.id, target]);
+        await this.audit.record(
+          {
+            type,
+            outcome: 'SUCCESS',
+            actorType: 'ADMIN',
+            actor: actor.actor,
+            customerId: account.customer_id,
+            accountId: account.id,
+          },
+          db,
+        );
+        return { id: account.id, number, status: target };
+      });
+    } catch (error) {
+      const found = seen.account;
+      if (error instanceof DomainError && found) {
+        await this.audit.record({
+          type,
+          outcome: 'REFUSED',
           actorType: 'ADMIN',
           actor: actor.actor,
-          customerId: account.customer_id,
-          accountId: account.id,
-        },
-        db,
-      );
-      return { number, status: target };
-    });
+          customerId: found.customer_id,
+          accountId: found.id,
+          details: { code: error.code, reason: error.detail },
+        });
+      }
+      throw error;
+    }
   }
 
   async listCustomers(db: Queryable = this.dataSource): Promise<CustomerListing[]> {

@@ -1,28 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { CardsService } from '../auth/cards.service';
+import { type AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { inTransaction, queryRows } from '../database/transaction';
 import { CashService } from '../transactions/cash.service';
 import { BankAdminService } from './bank-admin.service';
 import { DEMO_CUSTOMERS, DEMO_NOTE_STOCK } from './demo-data';
+import { AdminUsersService } from './identity/admin-users.service';
 
 export interface SeedReport {
   customersCreated: number;
   accountsOpened: number;
   cardsIssued: number;
   notesLoaded: number;
+  demoAdminCreated: boolean;
 }
 
 /**
- * Creates the contract's demo data. Idempotent: each customer, account, card and the
+ * Creates the contract's demo data (and, outside production, the demo admin). Idempotent: each customer, account, card and the
  * note stock is created only when missing, so running it again changes nothing.
  */
 @Injectable()
 export class SeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly admin: BankAdminService,
+    private readonly adminUsers: AdminUsersService,
     private readonly cards: CardsService,
     private readonly cash: CashService,
   ) {}
@@ -33,6 +39,7 @@ export class SeedService {
       accountsOpened: 0,
       cardsIssued: 0,
       notesLoaded: 0,
+      demoAdminCreated: false,
     };
     const who = { actor };
     for (const demo of DEMO_CUSTOMERS) {
@@ -95,6 +102,10 @@ export class SeedService {
       await this.cash.load(DEMO_NOTE_STOCK.denominationCents, DEMO_NOTE_STOCK.count, who);
       report.notesLoaded = DEMO_NOTE_STOCK.count;
     }
+    // The demo admin exists outside production only; a database seeded before admins
+    // existed gets it on the next seed.
+    if (!this.config.isProduction)
+      report.demoAdminCreated = await this.adminUsers.ensureDemoAdmin(who);
     return report;
   }
 }

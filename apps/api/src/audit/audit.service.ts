@@ -63,6 +63,41 @@ export class AuditService {
     );
   }
 
+  /**
+   * A page of events, newest first, for the admin console: optional exact type and actor,
+   * and events at or after `since`. The cursor is the last id of the previous page.
+   */
+  async page(filter: {
+    limit: number;
+    type?: string | undefined;
+    actor?: string | undefined;
+    since?: Date | undefined;
+    beforeId?: string | undefined;
+  }): Promise<{ items: AuditRow[]; hasMore: boolean }> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4, account_id,
+              client_ip, details
+         FROM audit_events
+        WHERE ($2::text IS NULL OR type = $2)
+          AND ($3::text IS NULL OR actor = $3)
+          AND ($4::timestamptz IS NULL OR occurred_at >= $4)
+          AND ($5::bigint IS NULL OR id < $5)
+        ORDER BY id DESC
+        LIMIT $1`,
+      [
+        filter.limit + 1,
+        filter.type ?? null,
+        filter.actor ?? null,
+        filter.since ?? null,
+        filter.beforeId ?? null,
+      ],
+    );
+    return {
+      items: rows.slice(0, filter.limit).map(toAuditRow),
+      hasMore: rows.length > filter.limit,
+    };
+  }
+
   async newest(filter: { limit: number; cardLast4?: string; type?: string }): Promise<AuditRow[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4, account_id,
@@ -74,18 +109,22 @@ export class AuditService {
         LIMIT $1`,
       [filter.limit, filter.cardLast4 ?? null, filter.type ?? null],
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      occurredAt: new Date(r.occurred_at as string).toISOString(),
-      type: r.type as string,
-      outcome: r.outcome as AuditOutcome,
-      actorType: r.actor_type as AuditActorType,
-      actor: (r.actor as string | null) ?? null,
-      customerId: (r.customer_id as string | null) ?? null,
-      cardLast4: (r.card_last4 as string | null) ?? null,
-      accountId: (r.account_id as string | null) ?? null,
-      clientIp: (r.client_ip as string | null) ?? null,
-      details: (r.details as Record<string, unknown>) ?? {},
-    }));
+    return rows.map(toAuditRow);
   }
+}
+
+function toAuditRow(r: Record<string, unknown>): AuditRow {
+  return {
+    id: String(r.id),
+    occurredAt: new Date(r.occurred_at as string).toISOString(),
+    type: r.type as string,
+    outcome: r.outcome as AuditOutcome,
+    actorType: r.actor_type as AuditActorType,
+    actor: (r.actor as string | null) ?? null,
+    customerId: (r.customer_id as string | null) ?? null,
+    cardLast4: (r.card_last4 as string | null) ?? null,
+    accountId: (r.account_id as string | null) ?? null,
+    clientIp: (r.client_ip as string | null) ?? null,
+    details: (r.details as Record<string, unknown>) ?? {},
+  };
 }

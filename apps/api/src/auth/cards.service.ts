@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { type DataSource } from 'typeorm';
-import { isValidCardNumber, passesLuhn } from '@atm/contracts';
+import { type AdminCard, isValidCardNumber, passesLuhn } from '@atm/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { isUniqueViolation } from '../common/database-errors';
@@ -190,34 +190,104 @@ export class CardsService {
     cardNumber: string,
     actor: AdminActor,
   ): Promise<{ last4: string; sessionsEnded: number }> {
-    return inTransaction(this.dataSource, async (db) => {
-      const card = await this.requireByNumber(cardNumber, db);
-      if (card.status === 'BLOCKED')
-        throw new DomainError('CARD_BLOCKED', `Card ending ${card.last4} is already blocked`);
-      await execute(db, `UPDATE cards SET status = 'BLOCKED' WHERE id = $1`, [card.id]);
-      const sessionsEnded = await this.sessions.endAllForCard(card.id, 'BLOCKED', { db });
-      await this.auditCardAction('CARD_BLOCKED', card, actor, db);
-      return { last4: card.last4, sessionsEnded };
-    });
+    return inTransaction(this.dataSource, async (db) =>
+      this.blockCard(await this.requireByNumber(cardNumber, db), actor, db),
+    );
+  }
+
+  /** The console's form: by card id. */
+  async blockById(
+    cardId: string,
+    actor: AdminActor,
+  ): Promise<{ last4: string; sessionsEnded: number }> {
+    return inTransaction(this.dataSource, async (db) =>
+      this.blockCard(await this.requireById(cardId, db), actor, db),
+    );
+  }
+
+  private async blockCard(
+    card: CardRecord,
+    actor: AdminActor,
+    db: Queryable,
+  ): Promise<{ last4: string; sessionsEnded: number }> {
+    if (card.status === 'BLOCKED')
+      throw new DomainError('CARD_BLOCKED', `Card ending ${card.last4} is already blocked`);
+    await execute(db, `UPDATE cards SET status = 'BLOCKED' WHERE id = $1`, [card.id]);
+    const sessionsEnded = await this.sessions.endAllForCard(card.id, 'BLOCKED', { db });
+    await this.auditCardAction('CARD_BLOCKED', card, actor, db);
+    return { last4: card.last4, sessionsEnded };
   }
 
   /** Clears a PIN lockout (not a block: a blocked card stays blocked). */
   async unlock(cardNumber: string, actor: AdminActor): Promise<{ last4: string }> {
-    return inTransaction(this.dataSource, async (db) => {
-      const card = await this.requireByNumber(cardNumber, db);
-      const now = this.clock.now();
-      const isLocked = card.lockedUntil !== null && card.lockedUntil > now;
-      if (!isLocked && card.failedPinAttempts === 0) {
-        throw new DomainError('VALIDATION_FAILED', `Card ending ${card.last4} is not locked`);
-      }
-      await execute(
-        db,
-        `UPDATE cards SET failed_pin_attempts = 0, locked_until = NULL WHERE id = $1`,
-        [card.id],
-      );
-      await this.auditCardAction('CARD_UNLOCKED', card, actor, db);
-      return { last4: card.last4 };
-    });
+    return inTransaction(this.dataSource, async (db) =>
+      this.unlockCard(await this.requireByNumber(cardNumber, db), actor, db),
+    );
+  }
+
+  /** The console's form: by card id. */
+  async unlockById(cardId: string, actor: AdminActor): Promise<{ last4: string }> {
+    return inTransaction(this.dataSource, async (db) =>
+      this.unlockCard(await this.requireById(cardId, db), actor, db),
+    );
+  }
+
+  private async unlockCard(
+    card: CardRecord,
+    actor: AdminActor,
+    db: Queryable,
+  ): Promise<{ last4: string }> {
+    const now = this.clock.now();
+    const isLocked = card.lockedUntil !== null && card.lockedUntil > now;
+    if (!isLocked && card.failedPinAttempts === 0) {
+      throw new DomainError('VALIDATION_FAILED', `Card ending ${card.last4} is not locked`);
+    }
+    await execute(
+      db,
+      `UPDATE cards SET failed_pin_attempts = 0, locked_until = NULL WHERE id = $1`,
+      [card.id],
+    );
+    await this.auditCardAction('CARD_UNLOCKED', card, actor, db);
+    return { last4: card.last4 };
+  }
+
+  /** How an administrator sees a card: never its number or PIN hash. */
+  describeForAdmin(card: Pick<CardRecord, 'id' | 'last4' | 'status' | 'lockedUntil'>): AdminCard {
+    if (card.status === 'BLOCKED') return { id: card.id, last4: card.last4, status: 'BLOCKED' };
+    if (card.lockedUntil && card.lockedUntil > this.clock.now())
+      return {
+        id: card.id,
+        last4: card.last4,
+        status: 'LOCKED',
+        lockedUntil: card.lockedUntil.toISOString(),
+      };
+    return { id: card.id, last4: card.last4, status: 'ACTIVE' };
+  }
+
+  /** Every card of these customers, as an administrator sees them, by customer. */
+  async listForCustomersAsAdmin(
+    customerIds: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<Map<string, AdminCard[]>> {
+    const rows = await queryRows<CardRow>(
+      db,
+      `${CARD_SELECT} WHERE c.customer_id = ANY($1::uuid[]) ORDER BY c.created_at`,
+      [customerIds],
+    );
+    const byCustomer = new Map<string, AdminCard[]>(customerIds.map((id) => [id, []]));
+    for (const row of rows)
+      byCustomer.get(row.customer_id)?.push(this.describeForAdmin(toRecord(row)));
+    return byCustomer;
+  }
+
+  async findByIdAsAdmin(cardId: string): Promise<AdminCard> {
+    return this.describeForAdmin(await this.requireById(cardId));
+  }
+
+  private async requireById(cardId: string, db: Queryable = this.dataSource): Promise<CardRecord> {
+    const card = await this.findById(cardId, db);
+    if (!card) throw new DomainError('NOT_FOUND', 'No card has that id');
+    return card;
   }
 
   /** An administrator sets a new PIN (the customer forgot theirs): ends the card's sessions. */

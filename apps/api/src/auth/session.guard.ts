@@ -2,6 +2,7 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { type Observable } from 'rxjs';
+import { isAdminRoute } from '../common/admin-route';
 import { DomainError } from '../common/domain-error';
 import { IS_PUBLIC_KEY } from '../common/public.decorator';
 import { type FastifyRequest } from 'fastify';
@@ -27,7 +28,8 @@ export class SessionGuard extends AuthGuard('jwt') {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
+    // The admin API has its own sessions (AdminSessionGuard); a customer token is no use there.
+    if (isPublic || isAdminRoute(context)) return true;
     const deferred = this.reflector.get<boolean | undefined>(
       SESSION_CHECKED_BY_CALL_KEY,
       context.getHandler(),

@@ -1,14 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { userInfo } from 'node:os';
-import { formatAccountNumber } from '@atm/contracts';
+import { ADMIN_ROLES, type AdminRole, formatAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
 import { type INestApplicationContext } from '@nestjs/common';
 import { BankAdminService } from '../admin/bank-admin.service';
+import { AdminUsersService } from '../admin/identity/admin-users.service';
 import { SeedService } from '../admin/seed.service';
 import { AuditService } from '../audit/audit.service';
 import { CardsService } from '../auth/cards.service';
 import { MaintenanceService } from '../maintenance/maintenance.service';
 import { CashService } from '../transactions/cash.service';
+import { readNewPassword } from './password-input';
 import { readNewPin } from './pin-input';
 
 /** Whether a command changes the database; one that does names its target first. */
@@ -75,7 +77,8 @@ export function buildAdminProgram(
     const options = program.opts<GlobalOptions>();
     return {
       output: makeOutput(options.json === true),
-      actor: { actor: options.actor ?? `os:${userInfo().username}` },
+      // The contract's CLI actors: `cli:` and --actor, or the OS user.
+      actor: { actor: `cli:${options.actor ?? userInfo().username}` },
     };
   };
 
@@ -92,7 +95,7 @@ export function buildAdminProgram(
       const report = await run((ctx) => ctx.get(SeedService).seedDemoData(actor.actor));
       output.result(
         report,
-        `Demo data: ${report.customersCreated} customers, ${report.accountsOpened} accounts, ${report.cardsIssued} cards created; ${report.notesLoaded} notes loaded`,
+        `Demo data: ${report.customersCreated} customers, ${report.accountsOpened} accounts, ${report.cardsIssued} cards created; ${report.notesLoaded} notes loaded${report.demoAdminCreated ? '; demo admin created' : ''}`,
       );
     });
 
@@ -302,16 +305,9 @@ export function buildAdminProgram(
       )
       .action(async () => {
         const { output, actor } = globals();
-        const changed = await run(async (ctx) => {
-          const didChange = await ctx.get(MaintenanceService).set(state === 'on', actor.actor);
-          await ctx.get(AuditService).record({
-            type: `MAINTENANCE_${state.toUpperCase()}`,
-            outcome: didChange ? 'SUCCESS' : 'REFUSED',
-            actorType: 'ADMIN',
-            actor: actor.actor,
-          });
-          return didChange;
-        });
+        const changed = await run((ctx) =>
+          ctx.get(MaintenanceService).setByAdmin(state === 'on', actor.actor),
+        );
         if (!changed) throw new RefusedError(`Maintenance is already ${state}`);
         output.result(
           { maintenance: state === 'on' },
@@ -346,6 +342,126 @@ export function buildAdminProgram(
           `${e.occurredAt}  ${e.type.padEnd(18)} ${e.outcome.padEnd(8)} ${e.actorType.toLowerCase()}${e.actor ? `:${e.actor}` : ''}${e.cardLast4 ? `  card ••••${e.cardLast4}` : ''}${e.clientIp ? `  ip ${e.clientIp}` : ''}`,
       );
       output.result({ events }, lines.length > 0 ? lines.join('\n') : 'No audit events');
+    });
+
+  const adminUser = program
+    .command('admin-user')
+    .description('administrators of the web console: roles, passwords, one-time codes');
+  const roleOption = () =>
+    new Option(
+      '--role <role>',
+      'VIEWER (reads), OPERATOR (+ customers, accounts, cards, cash), ADMIN (+ maintenance, reversals)',
+    )
+      .choices([...ADMIN_ROLES])
+      .makeOptionMandatory();
+  adminUser
+    .command('create')
+    .description('create an administrator; prints the TOTP enrollment URI once')
+    .requiredOption('--username <name>', '3 to 32 characters of a-z 0-9 . _ -')
+    .addOption(roleOption())
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action(async (options: { username: string; role: AdminRole; passwordStdin?: boolean }) => {
+      const { output, actor } = globals();
+      const password = await readNewPassword(options);
+      const created = await run((ctx) =>
+        ctx
+          .get(AdminUsersService)
+          .create({ username: options.username, role: options.role, password }, actor),
+      );
+      output.result(
+        created,
+        [
+          `Created ${created.role} ${created.username}.`,
+          'Add this to an authenticator app now (shown once; it holds the one-time code secret):',
+          created.enrollmentUri,
+        ].join('\n'),
+      );
+    });
+  for (const [name, disabled, verb] of [
+    ['disable', true, 'Disabled'],
+    ['enable', false, 'Enabled'],
+  ] as const) {
+    adminUser
+      .command(name)
+      .description(
+        disabled ? 'disable an administrator and end their sessions' : 're-enable an administrator',
+      )
+      .requiredOption('--username <name>', 'the administrator')
+      .action(async (options: { username: string }) => {
+        const { output, actor } = globals();
+        const result = await run((ctx) =>
+          ctx.get(AdminUsersService).setDisabled(options.username, disabled, actor),
+        );
+        output.result(result, `${verb} ${result.username}`);
+      });
+  }
+  adminUser
+    .command('unlock')
+    .description('clear the sign-in lockout of an administrator, from every address')
+    .requiredOption('--username <name>', 'the administrator')
+    .action(async (options: { username: string }) => {
+      const { output, actor } = globals();
+      const result = await run((ctx) => ctx.get(AdminUsersService).unlock(options.username, actor));
+      output.result(result, `Unlocked ${result.username} (${result.cleared} address(es) cleared)`);
+    });
+  adminUser
+    .command('set-role')
+    .description("change an administrator's role (the last active ADMIN keeps theirs)")
+    .requiredOption('--username <name>', 'the administrator')
+    .addOption(roleOption())
+    .action(async (options: { username: string; role: AdminRole }) => {
+      const { output, actor } = globals();
+      const result = await run((ctx) =>
+        ctx.get(AdminUsersService).setRole(options.username, options.role, actor),
+      );
+      output.result(result, `${result.username} is now ${result.role}`);
+    });
+  adminUser
+    .command('reset-password')
+    .description(
+      "set an administrator's password (hidden prompt or --password-stdin) and end their sessions",
+    )
+    .requiredOption('--username <name>', 'the administrator')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action(async (options: { username: string; passwordStdin?: boolean }) => {
+      const { output, actor } = globals();
+      const password = await readNewPassword(options);
+      const result = await run((ctx) =>
+        ctx.get(AdminUsersService).resetPassword(options.username, password, actor),
+      );
+      output.result(
+        result,
+        `Reset the password of ${result.username}; ended ${result.sessionsEnded} session(s)`,
+      );
+    });
+  adminUser
+    .command('reset-totp')
+    .description('give an administrator a new one-time code secret; prints the enrollment URI once')
+    .requiredOption('--username <name>', 'the administrator')
+    .action(async (options: { username: string }) => {
+      const { output, actor } = globals();
+      const result = await run((ctx) =>
+        ctx.get(AdminUsersService).resetTotp(options.username, actor),
+      );
+      output.result(
+        result,
+        [
+          `New one-time code secret for ${result.username} (shown once):`,
+          result.enrollmentUri,
+        ].join('\n'),
+      );
+    });
+  adminUser
+    .command('list')
+    .description('administrators, their roles and state')
+    .action(async () => {
+      const { output } = globals();
+      const users = await run((ctx) => ctx.get(AdminUsersService).list());
+      const lines = users.map(
+        (u) =>
+          `${u.username.padEnd(32)} ${u.role.padEnd(8)} ${u.disabled ? 'disabled' : 'active  '} ${u.totpEnrolled ? 'TOTP' : 'no TOTP'}`,
+      );
+      output.result({ users }, lines.length > 0 ? lines.join('\n') : 'No administrators');
     });
 
   return program;

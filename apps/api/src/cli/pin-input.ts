@@ -17,14 +17,15 @@ export async function readPinFromStdin(): Promise<string> {
   return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trim();
 }
 
-async function promptHidden(question: string): Promise<string> {
+export async function promptHidden(
+  question: string,
+  noTerminal = 'No terminal to ask for the PIN: pass it on standard input with --pin-stdin',
+): Promise<string> {
   let input: NodeJS.ReadableStream;
   try {
     input = new ReadStream(openSync('/dev/tty', 'r'));
   } catch {
-    throw new PinInputError(
-      'No terminal to ask for the PIN: pass it on standard input with --pin-stdin',
-    );
+    throw new PinInputError(noTerminal);
   }
   process.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });

@@ -5,6 +5,7 @@ import { StatementClaims1733000000000 } from './migrations/1733000000000-stateme
 import { NoteCassetteSlots1734000000000 } from './migrations/1734000000000-note-cassette-slots';
 import { CardPinAttemptDecay1734000000001 } from './migrations/1734000000001-card-pin-attempt-decay';
 import { MoneyFunctions1735000000000 } from './migrations/1735000000000-money-functions';
+import { AdminConsole1735100000000 } from './migrations/1735100000000-admin-console';
 import { StatementLanguage1735150000000 } from './migrations/1735150000000-statement-language';
 
 /** Every migration, in order. Schema changes are migrations only (synchronize is off). */
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   NoteCassetteSlots1734000000000,
   CardPinAttemptDecay1734000000001,
   MoneyFunctions1735000000000,
+  AdminConsole1735100000000,
   StatementLanguage1735150000000,
 ];
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { AuditService } from '../audit/audit.service';
 import { execute, queryRows } from '../database/transaction';
 
 /** How long a process trusts its last reading of the maintenance flag. */
@@ -18,6 +19,7 @@ export class MaintenanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async isOn(): Promise<boolean> {
@@ -30,6 +32,21 @@ export class MaintenanceService {
     const value = rows[0]?.maintenance === true;
     this.cached = { value, readAt: now };
     return value;
+  }
+
+  /**
+   * An administrator turns maintenance on or off (CLI or console): audited as MAINTENANCE_ON
+   * or MAINTENANCE_OFF, REFUSED when it already was in that state. Answers whether it changed.
+   */
+  async setByAdmin(on: boolean, actor: string): Promise<boolean> {
+    const changed = await this.set(on, actor);
+    await this.audit.record({
+      type: on ? 'MAINTENANCE_ON' : 'MAINTENANCE_OFF',
+      outcome: changed ? 'SUCCESS' : 'REFUSED',
+      actorType: 'ADMIN',
+      actor,
+    });
+    return changed;
   }
 
   async set(on: boolean, actor: string): Promise<boolean> {

@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type FastifyRequest } from 'fastify';
 import { type DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { NetworkAllowlist } from '../common/network-allowlist';
 import { Public } from '../common/public.decorator';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -15,17 +15,6 @@ interface PgPool {
   totalCount: number;
   idleCount: number;
   waitingCount: number;
-}
-
-function allowlist(entries: string[]): BlockList {
-  const list = new BlockList();
-  for (const entry of entries) {
-    const [address = '', prefix] = entry.split('/');
-    const type = isIPv6(address) ? 'ipv6' : 'ipv4';
-    if (prefix === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(prefix), type);
-  }
-  return list;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -44,14 +33,14 @@ function sameSecret(given: string, expected: string): boolean {
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  private readonly allowed: BlockList;
+  private readonly allowed: NetworkAllowlist;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: AtmMetrics,
     @InjectDataSource() dataSource: DataSource,
   ) {
-    this.allowed = allowlist(config.metrics.allowlist);
+    this.allowed = new NetworkAllowlist(config.metrics.allowlist);
     metrics.onScrape(() => {
       const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
       if (!pool) return;
@@ -80,8 +69,6 @@ export class MetricsController {
         sameSecret(given, this.config.metrics.secret)
       );
     }
-    const ip = request.ip.replace(/^::ffff:/, '');
-    if (isIPv4(ip)) return this.allowed.check(ip, 'ipv4');
-    return isIPv6(ip) && this.allowed.check(ip, 'ipv6');
+    return this.allowed.allows(request.ip);
   }
 }

@@ -3,13 +3,17 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { type AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisConnection } from '../redis/redis.module';
-import { LOGIN_THROTTLE_KEY } from './rate-limit.decorators';
+import { ADMIN_LOGIN_THROTTLE_KEY, LOGIN_THROTTLE_KEY } from './rate-limit.decorators';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 const ONE_MINUTE_MS = 60_000;
 
 function isLoginRoute(context: ExecutionContext): boolean {
   return Reflect.getMetadata(LOGIN_THROTTLE_KEY, context.getHandler()) === true;
+}
+
+function isAdminLoginRoute(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(ADMIN_LOGIN_THROTTLE_KEY, context.getHandler()) === true;
 }
 
 @Module({
@@ -25,10 +29,17 @@ function isLoginRoute(context: ExecutionContext): boolean {
             skipIf: (context: ExecutionContext) => !isLoginRoute(context),
           },
           {
+            name: 'admin-login',
+            ttl: ONE_MINUTE_MS,
+            limit: config.loginRateLimitPerMinute,
+            skipIf: (context: ExecutionContext) => !isAdminLoginRoute(context),
+          },
+          {
             name: 'api',
             ttl: ONE_MINUTE_MS,
             limit: config.apiRateLimitPerMinute,
-            skipIf: (context: ExecutionContext) => isLoginRoute(context),
+            skipIf: (context: ExecutionContext) =>
+              isLoginRoute(context) || isAdminLoginRoute(context),
           },
         ],
         ...(redis.client ? { storage: new RedisThrottlerStorage(redis.client) } : {}),

@@ -4,8 +4,10 @@ import { type DataSource } from 'typeorm';
 import { centsFromDatabase } from '@atm/money';
 import { AuditService } from '../audit/audit.service';
 import { type AdminActor } from '../auth/cards.service';
+import { Clock } from '../common/clock';
 import { validationFailed } from '../common/domain-error';
 import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
+import { postTransaction } from './ledger-writer';
 
 /**
  * Rows a denomination's stock is spread over. Every withdrawal decrements the stock; with
@@ -29,7 +31,30 @@ export class CashService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * The dispenser as the machine counts it (notes in the cassettes) against what the ledger
+   * says it holds: notes loaded from the vault less cash withdrawn, reversals included; the
+   * deposit bin is apart. The two differ only when the device and the ledger disagree.
+   */
+  async balancing(
+    db: Queryable = this.dataSource,
+  ): Promise<{ stockCents: number; ledgerCents: number }> {
+    const [row] = await queryRows<{ stock: string | null; ledger: string | null }>(
+      db,
+      `SELECT (SELECT SUM(note_count::bigint * denomination_cents) FROM note_cassettes) AS stock,
+              (SELECT -SUM(e.amount_cents)
+                 FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+                WHERE e.account_id = (SELECT id FROM accounts WHERE kind = 'INTERNAL' AND type = 'ATM_CASH')
+                  AND t.type IN ('CASH_LOAD', 'WITHDRAWAL')) AS ledger`,
+    );
+    return {
+      stockCents: centsFromDatabase(row?.stock ?? '0'),
+      ledgerCents: centsFromDatabase(row?.ledger ?? '0'),
+    };
+  }
 
   async stock(db: Queryable = this.dataSource): Promise<CashStock> {
     const notes = await queryRows<{ denomination_cents: number; count: string }>(
@@ -107,13 +132,51 @@ export class CashService {
             [cassette.id, add],
           );
       }
+      // The notes come out of the bank's vault and into the ATM: a ledger transaction between
+      // the two internal accounts (the ATM's asset grows, so its entry is negative).
+      const amountCents = denominationCents * count;
+      const internal = await queryRows<{ type: string; id: string }>(
+        runner,
+        `SELECT type, id FROM accounts WHERE kind = 'INTERNAL' AND type IN ('ATM_CASH', 'BANK_VAULT')`,
+      );
+      const atm = internal.find((a) => a.type === 'ATM_CASH')?.id;
+      const vault = internal.find((a) => a.type === 'BANK_VAULT')?.id;
+      if (!atm || !vault)
+        throw new Error(
+          'internal accounts ATM_CASH and BANK_VAULT are missing: run the migrations',
+        );
+      const posted = await postTransaction(runner, {
+        type: 'CASH_LOAD',
+        amountCents,
+        accountId: atm,
+        counterpartyAccountId: vault,
+        description: 'Notes loaded into the ATM',
+        details: { denominationCents, count, actor: actor.actor },
+        at: this.clock.now(),
+        postings: [
+          {
+            accountId: atm,
+            amountCents: -amountCents,
+            entryType: 'CASH_LOAD',
+            description: 'Notes loaded from the vault',
+            hasRunningBalance: false,
+          },
+          {
+            accountId: vault,
+            amountCents,
+            entryType: 'CASH_LOAD',
+            description: 'Notes loaded into the ATM',
+            hasRunningBalance: false,
+          },
+        ],
+      });
       await this.audit.record(
         {
           type: 'CASH_LOADED',
           outcome: 'SUCCESS',
           actorType: 'ADMIN',
           actor: actor.actor,
-          details: { denominationCents, count },
+          details: { denominationCents, count, reference: posted.reference },
         },
         runner,
       );

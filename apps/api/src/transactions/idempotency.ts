@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DomainError } from '../common/domain-error';
 import { IDEMPOTENCY_KEY_PATTERN } from '@atm/contracts';
 import { validationFailed } from '../common/domain-error';
 
@@ -35,6 +36,17 @@ export function assertIdempotencyKeyShape(key: string | undefined): void {
 }
 
 /** A stable digest of what was asked: the operation, its path and its body. */
+/** A missing key is 400 IDEMPOTENCY_KEY_REQUIRED (the admin API's creating POSTs). */
+export function requireIdempotencyKey(key: string | undefined): string {
+  if (key === undefined) {
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'This request needs an Idempotency-Key header; retry with the same key.',
+    );
+  }
+  return key;
+}
+
 export function requestFingerprint(operation: string, target: string, body: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);

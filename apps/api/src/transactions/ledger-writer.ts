@@ -4,12 +4,14 @@ import { centsFromDatabase } from '@atm/money';
 import { type Queryable, queryRows } from '../database/transaction';
 
 export type LedgerTransactionType = 'WITHDRAWAL' | 'DEPOSIT' | 'TRANSFER' | 'OPENING';
+/** Movements between the bank's own accounts only (no customer ever sees their entries). */
+export type InternalTransactionType = 'CASH_LOAD';
 
 export interface Posting {
   accountId: string;
   /** Signed: negative when money leaves the account. */
   amountCents: number;
-  entryType: EntryType;
+  entryType: EntryType | InternalTransactionType;
   description: string;
   /**
    * Customer accounts keep a running balance, updated here under the row lock the caller
@@ -20,7 +22,7 @@ export interface Posting {
 }
 
 export interface LedgerTransactionInput {
-  type: LedgerTransactionType;
+  type: LedgerTransactionType | InternalTransactionType;
   amountCents: number;
   accountId: string;
   counterpartyAccountId?: string;

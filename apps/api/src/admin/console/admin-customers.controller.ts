@@ -1,0 +1,195 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+import {
+  type Account,
+  type AccountStatus,
+  type AdminCardResponse,
+  type AdminCustomerResponse,
+  type AdminCustomersPage,
+} from '@atm/contracts';
+import { AccountsService } from '../../accounts/accounts.service';
+import { UuidParamPipe } from '../../accounts/uuid-param.pipe';
+import { CardsService } from '../../auth/cards.service';
+import { AdminApi, RequiresRole } from '../../common/admin-route';
+import { DomainError } from '../../common/domain-error';
+import { type Queryable } from '../../database/transaction';
+import { assertIdempotencyKeyShape } from '../../transactions/idempotency';
+import { BankAdminService } from '../bank-admin.service';
+import { CurrentAdmin } from '../identity/admin-role.guard';
+import { type AdminPrincipal } from '../identity/admin-sessions.service';
+import { IDEMPOTENCY_HEADER_DOC, sendAdminAnswer } from './admin-answer';
+import { AdminConsoleService } from './admin-console.service';
+import { AdminIdempotency } from './admin-idempotency';
+import { CreateCustomerDto, CustomerSearchQueryDto, OpenAccountDto } from './dto/admin.dto';
+
+const DEFAULT_PAGE = 20;
+
+/** The contract's Account: the internal customer id stays inside. */
+function asAccount({
+  customerId: _customerId,
+  ...account
+}: Account & { customerId: string }): Account {
+  return account;
+}
+
+/** Customers, their accounts and cards, as an administrator sees and changes them. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@AdminApi()
+@Controller('api/v1/admin')
+export class AdminCustomersController {
+  constructor(
+    private readonly console: AdminConsoleService,
+    private readonly bank: BankAdminService,
+    private readonly accounts: AccountsService,
+    private readonly cards: CardsService,
+    private readonly idempotency: AdminIdempotency,
+  ) {}
+
+  @RequiresRole('VIEWER')
+  @Get('customers')
+  @ApiOperation({ summary: 'Search customers by name, e-mail, account number or card last four' })
+  search(@Query() query: CustomerSearchQueryDto): Promise<AdminCustomersPage> {
+    return this.console.searchCustomers({
+      query: query.query,
+      limit: query.limit === undefined ? DEFAULT_PAGE : Number(query.limit),
+      cursor: query.cursor,
+    });
+  }
+
+  @RequiresRole('VIEWER')
+  @Get('customers/:id')
+  @ApiOperation({ summary: "A customer's page (audited as CUSTOMER_VIEWED)" })
+  async detail(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<AdminCustomerResponse> {
+    return { customer: await this.console.customerDetail(id, { actor: admin.username }) };
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('customers')
+  @HttpCode(201)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({ summary: 'Create a customer' })
+  async createCustomer(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Body() body: CreateCustomerDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    assertIdempotencyKeyShape(key);
+    const answer = await this.idempotency.run(
+      { adminUserId: admin.adminUserId, key, operation: 'CREATE_CUSTOMER', target: '', body },
+      async (db) => {
+        const id = await this.bank.createCustomer(
+          { name: body.name, ...(body.email !== undefined ? { email: body.email } : {}) },
+          { actor: admin.username },
+          db,
+        );
+        return { status: 201, body: { customer: await this.console.customerById(id, db) } };
+      },
+    );
+    return sendAdminAnswer(reply, answer);
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('customers/:id/accounts')
+  @HttpCode(201)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({ summary: 'Open an account at $0.00 (money enters through deposits only)' })
+  async openAccount(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) customerId: string,
+    @Body() body: OpenAccountDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    assertIdempotencyKeyShape(key);
+    const answer = await this.idempotency.run(
+      { adminUserId: admin.adminUserId, key, operation: 'OPEN_ACCOUNT', target: customerId, body },
+      async (db) => {
+        const opened = await this.bank.openAccount(
+          { customerId, type: body.type, openingCents: 0 },
+          { actor: admin.username },
+          db,
+        );
+        return { status: 201, body: { account: await this.account(opened.id, db) } };
+      },
+    );
+    return sendAdminAnswer(reply, answer);
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('accounts/:id/freeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Freeze an account' })
+  freeze(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<{ account: Account }> {
+    return this.setStatus(admin, id, 'FROZEN');
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('accounts/:id/unfreeze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unfreeze an account' })
+  unfreeze(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<{ account: Account }> {
+    return this.setStatus(admin, id, 'ACTIVE');
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('accounts/:id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close an account (its balance must be zero: ACCOUNT_NOT_EMPTY)' })
+  close(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<{ account: Account }> {
+    return this.setStatus(admin, id, 'CLOSED');
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('cards/:id/block')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Block a card and end its sessions' })
+  async block(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<AdminCardResponse> {
+    await this.cards.blockById(id, { actor: admin.username });
+    return { card: await this.cards.findByIdAsAdmin(id) };
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('cards/:id/unlock')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Clear a card's PIN lockout" })
+  async unlock(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<AdminCardResponse> {
+    await this.cards.unlockById(id, { actor: admin.username });
+    return { card: await this.cards.findByIdAsAdmin(id) };
+  }
+
+  private async setStatus(
+    admin: AdminPrincipal,
+    id: string,
+    target: AccountStatus,
+  ): Promise<{ account: Account }> {
+    await this.bank.setAccountStatusById(id, target, { actor: admin.username });
+    return { account: await this.account(id) };
+  }
+
+  private async account(id: string, db?: Queryable): Promise<Account> {
+    const account = await this.accounts.findCustomerAccount(id, db);
+    if (!account) throw new DomainError('NOT_FOUND', 'No customer account has that id');
+    return asAccount(account);
+  }
+}

@@ -1,0 +1,161 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+import { type AdminAuditPage, type AdminDashboard, type AdminMaintenance } from '@atm/contracts';
+import { UuidParamPipe } from '../../accounts/uuid-param.pipe';
+import { AuditService } from '../../audit/audit.service';
+import { AdminApi, RequiresRole } from '../../common/admin-route';
+import { MaintenanceService } from '../../maintenance/maintenance.service';
+import { CashService } from '../../transactions/cash.service';
+import { assertIdempotencyKeyShape } from '../../transactions/idempotency';
+import { ReversalsService } from '../../transactions/reversals.service';
+import { CurrentAdmin } from '../identity/admin-role.guard';
+import { type AdminPrincipal } from '../identity/admin-sessions.service';
+import { IDEMPOTENCY_HEADER_DOC, sendAdminAnswer } from './admin-answer';
+import { AdminConsoleService } from './admin-console.service';
+import { AdminIdempotency } from './admin-idempotency';
+import { AuditQueryDto, CashLoadDto, MaintenanceDto, ReverseDto } from './dto/admin.dto';
+
+const DEFAULT_PAGE = 20;
+
+/** The dashboard, the note stock, maintenance, the audit log and reversals. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@AdminApi()
+@Controller('api/v1/admin')
+export class AdminOperationsController {
+  constructor(
+    private readonly console: AdminConsoleService,
+    private readonly cash: CashService,
+    private readonly maintenance: MaintenanceService,
+    private readonly audit: AuditService,
+    private readonly reversals: ReversalsService,
+    private readonly idempotency: AdminIdempotency,
+  ) {}
+
+  @RequiresRole('VIEWER')
+  @Get('dashboard')
+  @ApiOperation({ summary: "Today's figures, the note stock and cash balancing" })
+  dashboard(): Promise<AdminDashboard> {
+    return this.console.dashboard();
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('cash')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({ summary: 'Load notes from the vault into the ATM (a ledger transaction)' })
+  async loadCash(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Body() body: CashLoadDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    assertIdempotencyKeyShape(key);
+    const answer = await this.idempotency.run(
+      { adminUserId: admin.adminUserId, key, operation: 'CASH_LOAD', target: '', body },
+      async (db) => {
+        const stock = await this.cash.load(
+          body.denominationCents,
+          body.count,
+          { actor: admin.username },
+          db,
+        );
+        return {
+          status: 200,
+          body: {
+            cash: stock.notes.map((n) => ({
+              denominationCents: n.denominationCents,
+              count: n.count,
+            })),
+          },
+        };
+      },
+    );
+    return sendAdminAnswer(reply, answer);
+  }
+
+  @RequiresRole('VIEWER')
+  @Get('maintenance')
+  @ApiOperation({ summary: 'Whether the ATM is out of service' })
+  async getMaintenance(): Promise<AdminMaintenance> {
+    return { enabled: await this.maintenance.isOn() };
+  }
+
+  @RequiresRole('ADMIN')
+  @Put('maintenance')
+  @ApiOperation({ summary: 'Take the ATM out of or back into service' })
+  async setMaintenance(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Body() body: MaintenanceDto,
+  ): Promise<AdminMaintenance> {
+    await this.maintenance.setByAdmin(body.enabled, admin.username);
+    return { enabled: body.enabled };
+  }
+
+  @RequiresRole('VIEWER')
+  @Get('audit')
+  @ApiOperation({ summary: 'Audit events, newest first, by type, actor and time' })
+  async auditLog(@Query() query: AuditQueryDto): Promise<AdminAuditPage> {
+    const page = await this.audit.page({
+      limit: query.limit === undefined ? DEFAULT_PAGE : Number(query.limit),
+      type: query.type,
+      actor: query.actor,
+      since: query.since === undefined ? undefined : new Date(query.since),
+      beforeId: query.cursor,
+    });
+    const last = page.items[page.items.length - 1];
+    return {
+      items: page.items.map((e) => ({
+        id: e.id,
+        type: e.type,
+        actor: e.actor,
+        at: e.occurredAt,
+        details: e.details,
+      })),
+      nextCursor: page.hasMore && last ? last.id : null,
+    };
+  }
+
+  @RequiresRole('ADMIN')
+  @Post('transactions/:id/reverse')
+  @HttpCode(201)
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiOperation({
+    summary: 'Reverse a withdrawal, deposit or transfer with a new offsetting transaction',
+  })
+  async reverse(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) transactionId: string,
+    @Body() body: ReverseDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    assertIdempotencyKeyShape(key);
+    const answer = await this.idempotency.run(
+      { adminUserId: admin.adminUserId, key, operation: 'REVERSE', target: transactionId, body },
+      async (db) => ({
+        status: 201,
+        body: {
+          transaction: await this.reversals.reverse(
+            db,
+            { transactionId, reason: body.reason },
+            { actor: admin.username },
+          ),
+        },
+      }),
+    );
+    return sendAdminAnswer(reply, answer);
+  }
+}

@@ -1,0 +1,177 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import { type AccountType } from '@atm/contracts';
+import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions/cash.service';
+
+/** A UTF-16 surrogate without its pair: not well-formed Unicode. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Free text as the contract's hardening section wants it: well-formed Unicode, no C0/C1
+ * control characters, no bidirectional overrides (U+202A–U+202E, U+2066–U+2069).
+ */
+export function isCleanFreeText(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    !LONE_SURROGATE.test(value) &&
+    !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(value)
+  );
+}
+
+function IsCleanFreeText(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCleanFreeText',
+      validator: {
+        validate: isCleanFreeText,
+        defaultMessage: () => 'must be text without control characters or bidirectional overrides',
+      },
+    },
+    options,
+  );
+}
+
+const LIMIT = /^(100|[1-9][0-9]?)$/;
+const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;
+
+export class AdminLoginDto {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64, { message: 'must be at most 64 characters' })
+  @IsCleanFreeText()
+  username!: string;
+
+  @ApiProperty({ example: 'demo-admin-password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024, { message: 'must be at most 1024 characters' })
+  password!: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'the current one-time code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16, { message: 'must be at most 16 characters' })
+  totp?: string;
+}
+
+export class CustomerSearchQueryDto {
+  @ApiPropertyOptional({ description: 'part of a name, e-mail, account number or card last four' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @IsCleanFreeText()
+  query?: string;
+
+  @ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' })
+  @IsOptional()
+  @IsString()
+  @Matches(LIMIT, { message: 'must be an integer from 1 to 100' })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(CURSOR, { message: 'is not a cursor this API gave out' })
+  cursor?: string;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ example: 'ACCOUNT_FROZEN' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z_]{1,64}$/, { message: 'must be an audit event type such as ACCOUNT_FROZEN' })
+  type?: string;
+
+  @ApiPropertyOptional({ example: 'admin' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @IsCleanFreeText()
+  actor?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30T00:00:00Z', description: 'an ISO 8601 instant' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO 8601 instant with a time zone',
+  })
+  since?: string;
+
+  @ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' })
+  @IsOptional()
+  @IsString()
+  @Matches(LIMIT, { message: 'must be an integer from 1 to 100' })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'is not a cursor this API gave out' })
+  cursor?: string;
+}
+
+export class CreateCustomerDto {
+  @ApiProperty({ example: 'Dana Lee' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @IsCleanFreeText()
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'dana@example.com' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  @IsCleanFreeText()
+  email?: string;
+}
+
+export class OpenAccountDto {
+  @ApiProperty({ enum: ['CHECKING', 'SAVINGS'] })
+  @IsIn(['CHECKING', 'SAVINGS'], { message: 'must be CHECKING or SAVINGS' })
+  type!: AccountType;
+}
+
+export class CashLoadDto {
+  @ApiProperty({ example: 2000, enum: [...ALLOWED_DENOMINATIONS_CENTS] })
+  @IsInt({ message: 'must be an integer number of cents' })
+  @IsIn([...ALLOWED_DENOMINATIONS_CENTS], {
+    message: `must be one of ${[...ALLOWED_DENOMINATIONS_CENTS].join(', ')}`,
+  })
+  denominationCents!: number;
+
+  @ApiProperty({ example: 100 })
+  @IsInt({ message: 'must be a whole number of notes' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100_000, { message: 'must be at most 100000' })
+  count!: number;
+}
+
+export class MaintenanceDto {
+  @ApiProperty()
+  @IsBoolean({ message: 'must be true or false' })
+  enabled!: boolean;
+}
+
+export class ReverseDto {
+  @ApiProperty({ example: 'Customer disputed: notes not dispensed' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(500, { message: 'must be at most 500 characters' })
+  @IsCleanFreeText()
+  reason!: string;
+}

@@ -1,0 +1,53 @@
+import {
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ADMIN_ROLES, type AdminRole } from '@atm/contracts';
+import { isAdminRoute, requiredAdminRole } from '../../common/admin-route';
+import { DomainError } from '../../common/domain-error';
+import { IS_PUBLIC_KEY } from '../../common/public.decorator';
+import { type AdminRequest } from './admin-session.guard';
+import { type AdminPrincipal } from './admin-sessions.service';
+
+/** VIEWER < OPERATOR < ADMIN: a role allows what every lower role allows. */
+export function roleAllows(held: AdminRole, needed: AdminRole): boolean {
+  return ADMIN_ROLES.indexOf(held) >= ADMIN_ROLES.indexOf(needed);
+}
+
+/**
+ * After authentication, before the shape of the request: the route's `@RequiresRole`, or
+ * 403 FORBIDDEN. An admin route without one is refused to everybody (closed by default).
+ */
+@Injectable()
+export class AdminRoleGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (!isAdminRoute(context)) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
+    const admin = context.switchToHttp().getRequest<AdminRequest>().admin;
+    const needed = requiredAdminRole(context);
+    if (!admin || !needed || !roleAllows(admin.role, needed)) {
+      throw new DomainError('FORBIDDEN', `This action needs the ${needed ?? 'a different'} role`);
+    }
+    return true;
+  }
+}
+
+export const CurrentAdmin = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AdminPrincipal => {
+    const admin = context.switchToHttp().getRequest<AdminRequest>().admin;
+    // The admin guards run first on every non-public admin route; reaching here is a wiring bug.
+    if (!admin) throw new Error('CurrentAdmin used on a route without the admin session guard');
+    return admin;
+  },
+);
