@@ -19,16 +19,25 @@ import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions/cash.service'
 /** A UTF-16 surrogate without its pair: not well-formed Unicode. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+function isForbiddenCodePoint(code: number): boolean {
+  return (
+    code <= 0x1f || // C0 controls
+    (code >= 0x7f && code <= 0x9f) || // DEL and C1 controls
+    (code >= 0x202a && code <= 0x202e) || // bidirectional embeddings and overrides
+    (code >= 0x2066 && code <= 0x2069) // bidirectional isolates
+  );
+}
+
 /**
  * Free text as the contract's hardening section wants it: well-formed Unicode, no C0/C1
  * control characters, no bidirectional overrides (U+202A–U+202E, U+2066–U+2069).
  */
 export function isCleanFreeText(value: unknown): boolean {
-  return (
-    typeof value === 'string' &&
-    !LONE_SURROGATE.test(value) &&
-    !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(value)
-  );
+  if (typeof value !== 'string' || LONE_SURROGATE.test(value)) return false;
+  for (const character of value) {
+    if (isForbiddenCodePoint(character.codePointAt(0) ?? 0)) return false;
+  }
+  return true;
 }
 
 function IsCleanFreeText(options?: ValidationOptions): PropertyDecorator {
