@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { isValidCardNumber } from '@atm/contracts';
+import { totpCodeAt } from '../src/admin/identity/totp';
 import { runEntryPoint, startServer, stopProcess } from './support/entry-points';
 import { freePort } from './support/private-services';
 import { createTestDatabase, currentEngine, type TestDatabase } from './support/test-database';
@@ -402,6 +403,106 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       expect(types).toContain(type);
     }
     expect((await cli(['audit', '--limit', '0'])).code).toBe(2);
+  });
+
+  it('manages administrators: the enrollment URI is printed once and its codes sign in; the last ADMIN stays', async () => {
+    const created = await cli(
+      ['admin-user', 'create', '--username', 'dana.ops', '--role', 'OPERATOR', '--password-stdin'],
+      'dana-password-123\n',
+    );
+    expect(created.code).toBe(0);
+    const uri = /otpauth:\/\/totp\/\S+/.exec(created.stdout)?.[0] ?? '';
+    const secret = new URL(uri).searchParams.get('secret') ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    const [stored] = await sql<{ totp_secret_encrypted: string; password_hash: string }>(
+      `SELECT totp_secret_encrypted, password_hash FROM admin_users WHERE username = 'dana.ops'`,
+    );
+    expect(stored?.totp_secret_encrypted).not.toContain(secret);
+    expect(stored?.password_hash).toMatch(/^\$argon2id\$/);
+    if (server) {
+      const login = await fetch(`http://127.0.0.1:${serverPort}/api/v1/admin/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          username: 'dana.ops',
+          password: 'dana-password-123',
+          totp: totpCodeAt(secret, new Date()),
+        }),
+      });
+      expect(login.status).toBe(200);
+    }
+    const { users } = await cliJson<{
+      users: Array<{ username: string; role: string; disabled: boolean; totpEnrolled: boolean }>;
+    }>(['admin-user', 'list']);
+    expect(users).toEqual([
+      expect.objectContaining({
+        username: 'admin',
+        role: 'ADMIN',
+        disabled: false,
+        totpEnrolled: false,
+      }),
+      expect.objectContaining({
+        username: 'dana.ops',
+        role: 'OPERATOR',
+        disabled: false,
+        totpEnrolled: true,
+      }),
+    ]);
+    for (const args of [
+      ['admin-user', 'set-role', '--username', 'dana.ops', '--role', 'VIEWER'],
+      ['admin-user', 'disable', '--username', 'dana.ops'],
+      ['admin-user', 'enable', '--username', 'dana.ops'],
+      ['admin-user', 'unlock', '--username', 'dana.ops'],
+    ]) {
+      expect({ args, code: (await cli(args)).code }).toEqual({ args, code: 0 });
+    }
+    const lastAdmin = await cli(['admin-user', 'disable', '--username', 'admin']);
+    expect(lastAdmin.code).toBe(1);
+    expect(lastAdmin.stderr).toMatch(/last active ADMIN/);
+    expect(
+      (await cli(['admin-user', 'set-role', '--username', 'admin', '--role', 'VIEWER'])).code,
+    ).toBe(1);
+    expect(
+      (
+        await cli(
+          ['admin-user', 'reset-password', '--username', 'dana.ops', '--password-stdin'],
+          'short\n',
+        )
+      ).code,
+    ).toBe(1);
+    expect(
+      (
+        await cli(
+          ['admin-user', 'reset-password', '--username', 'dana.ops', '--password-stdin'],
+          'another-password-99\n',
+        )
+      ).code,
+    ).toBe(0);
+    const totp = await cli(['admin-user', 'reset-totp', '--username', 'dana.ops']);
+    expect(totp.stdout).toMatch(/otpauth:\/\/totp\//);
+    expect(
+      (
+        await cli(
+          ['admin-user', 'create', '--username', 'Dana', '--role', 'VIEWER', '--password-stdin'],
+          'dana-password-123\n',
+        )
+      ).code,
+    ).toBe(1);
+    expect(
+      (
+        await cli(
+          ['admin-user', 'create', '--username', 'x', '--role', 'ROOT', '--password-stdin'],
+          'dana-password-123\n',
+        )
+      ).code,
+    ).toBe(2);
+    const events = await sql<{ type: string; actor: string }>(
+      `SELECT type, actor FROM audit_events WHERE type LIKE 'ADMIN_USER_%' AND actor LIKE 'cli:%' ORDER BY id`,
+    );
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['ADMIN_USER_CREATED', 'ADMIN_USER_DISABLED', 'ADMIN_USER_UNLOCKED']),
+    );
+    expect(new Set(events.map((e) => e.actor))).toEqual(new Set(['cli:test-admin']));
   });
 });
 
