@@ -503,7 +503,8 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       expect.arrayContaining(['ADMIN_USER_CREATED', 'ADMIN_USER_DISABLED', 'ADMIN_USER_UNLOCKED']),
     );
     expect(new Set(events.map((e) => e.actor))).toEqual(new Set(['cli:test-admin']));
-  });
+    // A dozen CLI processes, each booting the application context: more than a minute when the machine is busy.
+  }, 300_000);
 });
 
 /** Four distinct random-looking secrets: what a real production deployment sets. */

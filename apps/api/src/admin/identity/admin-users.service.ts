@@ -173,18 +173,19 @@ export class AdminUsersService {
     if (await this.findByUsername(DEMO_ADMIN.username)) return false;
     const passwordHash = await this.credentials.passwords.hash(DEMO_ADMIN.password);
     return inTransaction(this.dataSource, async (db) => {
-      const created = await execute(
+      // RETURNING: an INSERT's affected count does not come back through TypeORM's query().
+      const created = await queryRows<{ id: string }>(
         db,
         `INSERT INTO admin_users (username, password_hash, role, is_demo, created_at, updated_at)
-         VALUES ($1, $2, $3, true, $4, $4) ON CONFLICT (username) DO NOTHING`,
+         VALUES ($1, $2, $3, true, $4, $4) ON CONFLICT (username) DO NOTHING RETURNING id`,
         [DEMO_ADMIN.username, passwordHash, DEMO_ADMIN.role, this.clock.now()],
       );
-      if (created > 0)
+      if (created.length > 0)
         await this.record('ADMIN_USER_CREATED', DEMO_ADMIN.username, actor, db, {
           role: DEMO_ADMIN.role,
           demo: true,
         });
-      return created > 0;
+      return created.length > 0;
     });
   }
 
