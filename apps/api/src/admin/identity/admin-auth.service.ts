@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminLoginRequest, type AdminLoginResponse } from '@atm/contracts';
@@ -56,6 +56,8 @@ function failureAnswer(outcome: AdminFailureOutcome): DomainError {
  */
 @Injectable()
 export class AdminAuthService {
+  private readonly logger = new Logger('AdminAuth');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -130,11 +132,15 @@ export class AdminAuthService {
       return this.config.adminTotpRequired ? 'TOTP_NOT_ENROLLED' : null;
     }
     if (totp === undefined) return 'TOTP_MISSING';
-    const step = matchTotpStep(
-      this.credentials.totpSecrets.open(user.totpSecretSealed),
-      totp,
-      this.clock.now(),
-    );
+    let secret: string;
+    try {
+      secret = this.credentials.totpSecrets.open(user.totpSecretSealed);
+    } catch {
+      // Sealed under another ADMIN_TOTP_KEY (or altered): no code can match; say so once per try.
+      this.logger.warn(`the TOTP secret of an administrator does not open with ADMIN_TOTP_KEY`);
+      return 'TOTP_WRONG';
+    }
+    const step = matchTotpStep(secret, totp, this.clock.now());
     if (step === null) return 'TOTP_WRONG';
     return (await this.users.claimTotpStep(user.id, step)) ? null : 'TOTP_REUSED';
   }
