@@ -2,22 +2,17 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DomainError } from '../common/domain-error';
 import { mapError, toProblem } from '../common/problem-details.filter';
 import { NetworkAllowlist } from '../common/network-allowlist';
+import { requestPath } from '../common/request-route';
 
 /** The console and its API: `/admin` (the web console) and `/api/v1/admin/`. */
 export function isAdminPath(url: string): boolean {
-  let path: string;
-  try {
-    // Absolute-form request lines (`GET http://host/admin`) are judged by their path too.
-    path = new URL(url, 'http://localhost').pathname;
-  } catch {
-    return false;
-  }
-  const lower = path.toLowerCase();
+  // Absolute-form request lines (`GET http://host/admin`) are judged by their path too.
+  const path = requestPath(url).toLowerCase();
   return (
-    lower === '/admin' ||
-    lower.startsWith('/admin/') ||
-    lower === '/api/v1/admin' ||
-    lower.startsWith('/api/v1/admin/')
+    path === '/admin' ||
+    path.startsWith('/admin/') ||
+    path === '/api/v1/admin' ||
+    path.startsWith('/api/v1/admin/')
   );
 }
 

@@ -10,48 +10,10 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateBy,
-  type ValidationOptions,
 } from 'class-validator';
 import { type AccountType } from '@atm/contracts';
+import { IsFreeText } from '../../../common/free-text';
 import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions/cash.service';
-
-/** A UTF-16 surrogate without its pair: not well-formed Unicode. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function isForbiddenCodePoint(code: number): boolean {
-  return (
-    code <= 0x1f || // C0 controls
-    (code >= 0x7f && code <= 0x9f) || // DEL and C1 controls
-    (code >= 0x202a && code <= 0x202e) || // bidirectional embeddings and overrides
-    (code >= 0x2066 && code <= 0x2069) // bidirectional isolates
-  );
-}
-
-/**
- * Free text as the contract's hardening section wants it: well-formed Unicode, no C0/C1
- * control characters, no bidirectional overrides (U+202A–U+202E, U+2066–U+2069).
- */
-export function isCleanFreeText(value: unknown): boolean {
-  if (typeof value !== 'string' || LONE_SURROGATE.test(value)) return false;
-  for (const character of value) {
-    if (isForbiddenCodePoint(character.codePointAt(0) ?? 0)) return false;
-  }
-  return true;
-}
-
-function IsCleanFreeText(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCleanFreeText',
-      validator: {
-        validate: isCleanFreeText,
-        defaultMessage: () => 'must be text without control characters or bidirectional overrides',
-      },
-    },
-    options,
-  );
-}
 
 const LIMIT = /^(100|[1-9][0-9]?)$/;
 const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;
@@ -61,7 +23,7 @@ export class AdminLoginDto {
   @IsString()
   @MinLength(1)
   @MaxLength(64, { message: 'must be at most 64 characters' })
-  @IsCleanFreeText()
+  @IsFreeText()
   username!: string;
 
   @ApiProperty({ example: 'demo-admin-password' })
@@ -82,7 +44,7 @@ export class CustomerSearchQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: 'must be at most 200 characters' })
-  @IsCleanFreeText()
+  @IsFreeText()
   query?: string;
 
   @ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' })
@@ -109,7 +71,7 @@ export class AuditQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: 'must be at most 200 characters' })
-  @IsCleanFreeText()
+  @IsFreeText()
   actor?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30T00:00:00Z', description: 'an ISO 8601 instant' })
@@ -138,14 +100,14 @@ export class CreateCustomerDto {
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
-  @IsCleanFreeText()
+  @IsFreeText()
   name!: string;
 
   @ApiPropertyOptional({ example: 'dana@example.com' })
   @IsOptional()
   @IsString()
   @MaxLength(254, { message: 'must be at most 254 characters' })
-  @IsCleanFreeText()
+  @IsFreeText()
   email?: string;
 }
 
@@ -181,6 +143,6 @@ export class ReverseDto {
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(500, { message: 'must be at most 500 characters' })
-  @IsCleanFreeText()
+  @IsFreeText()
   reason!: string;
 }
