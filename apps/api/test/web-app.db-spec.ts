@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -27,6 +27,26 @@ function buildWeb(): string {
   );
   if (result.status !== 0) throw new Error(`web build failed: ${result.stderr}`);
   return outDir;
+}
+
+/** The scripts a page loads at once: its entry, its modulepreloads and their static imports. */
+function initialScripts(dist: string, page: string): string[] {
+  const html = readFileSync(path.join(dist, page), 'utf8');
+  const pending = [
+    ...html.matchAll(/<script[^>]+src="\/assets\/([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/assets\/([^"]+\.js)"/g),
+  ].map((m) => m[1] as string);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(path.join(dist, 'assets', file), 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+      pending.push(m[1] as string);
+    }
+  }
+  return [...seen];
 }
 
 describe('serving the web ATM (FRONTEND_ENABLED=true)', () => {
@@ -119,6 +139,64 @@ describe('serving the web ATM (FRONTEND_ENABLED=true)', () => {
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.code).toBe('NOT_FOUND');
+  });
+
+  it.each(['/admin', '/admin/', '/admin/customers', '/admin/customers/some-id', '/ADMIN/audit'])(
+    'answers the admin console page for %s, with the same security headers',
+    async (url) => {
+      const response = await t.request('GET', url);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toMatch(/no-store/);
+      expect(response.text).toContain('<div id="admin-root">');
+      expect(response.text).not.toContain(script);
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers['x-frame-options']).toBeDefined();
+    },
+  );
+
+  it('never caches the console page file either', async () => {
+    const response = await t.request('GET', '/admin/index.html');
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toMatch(/no-store/);
+    expect(response.text).toContain('<div id="admin-root">');
+  });
+
+  it.each(['/administrator', '/admins/x'])(
+    'answers the ATM, not the console, for %s',
+    async (url) => {
+      const response = await t.request('GET', url);
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('<div id="root">');
+      expect(response.text).not.toContain('admin-root');
+    },
+  );
+
+  it.each(['/admin/nope.js', '/admin/assets/x.css'])('never falls back for %s', async (url) => {
+    const response = await t.request<ProblemDetails>('GET', url);
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('NOT_FOUND');
+  });
+
+  it("keeps the console's code out of everything the ATM page loads", () => {
+    const atm = initialScripts(dist, 'index.html');
+    const consoleScripts = initialScripts(dist, 'admin/index.html');
+    expect(atm).toContain(script.replace('/assets/', ''));
+    const consoleOnly = consoleScripts.filter((file) => !atm.includes(file));
+    expect(consoleOnly.length).toBeGreaterThan(0);
+    // Words only the console's code holds: no script the ATM loads carries them.
+    for (const file of atm) {
+      const code = readFileSync(path.join(dist, 'assets', file), 'utf8');
+      expect(code).not.toContain('One-time code');
+      expect(code).not.toContain('atm-admin-session');
+    }
+    const consoleCode = consoleOnly
+      .map((file) => readFileSync(path.join(dist, 'assets', file), 'utf8'))
+      .join('');
+    expect(consoleCode).toContain('One-time code');
   });
 
   it('does not answer index.html to other methods', async () => {

@@ -1,0 +1,229 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { adminApi } from '../api/admin-api';
+import {
+  type AccountAction,
+  type AdminAccount,
+  type AdminCard,
+  type AdminCustomer,
+  type CardAction,
+} from '../api/admin-types';
+import { errorText } from '../api/errors';
+import { Link, pathFor } from '../app/router';
+import { Alert, Notice } from '../components/Alert';
+import { Button } from '../components/Button';
+import { ConfirmDialog } from '../components/Dialog';
+import { PageFrame } from '../components/PageFrame';
+import { formatAccountNumber, formatCents, formatDate, formatInstant, lastFour } from '../format';
+import { strings } from '../strings';
+
+const s = strings.customer;
+
+type PendingAction =
+  | { kind: 'account'; action: AccountAction; target: AdminAccount; label: string }
+  | { kind: 'card'; action: CardAction; target: AdminCard; label: string };
+
+/** "Checking ••••0001": the name of the account's region, as the contract writes it. */
+export function accountLabel(account: AdminAccount): string {
+  return s.maskedAccount(s.accountType[account.type], lastFour(account.number));
+}
+
+export function cardLabel(card: AdminCard): string {
+  return s.maskedCard(card.last4);
+}
+
+/** Which actions make sense in each state; the others stay visible but disabled. */
+const ACCOUNT_ACTIONS: Array<{ action: AccountAction; enabled: (a: AdminAccount) => boolean }> = [
+  { action: 'freeze', enabled: (a) => a.status === 'ACTIVE' },
+  { action: 'unfreeze', enabled: (a) => a.status === 'FROZEN' },
+  { action: 'close', enabled: (a) => a.status !== 'CLOSED' },
+];
+
+const CARD_ACTIONS: Array<{ action: CardAction; enabled: (c: AdminCard) => boolean }> = [
+  { action: 'block', enabled: (c) => c.status !== 'BLOCKED' },
+  // Unlocking clears a PIN lockout; a blocked card stays blocked.
+  { action: 'unlock', enabled: (c) => c.status === 'LOCKED' },
+];
+
+function AccountRegion({
+  account,
+  onAction,
+}: {
+  account: AdminAccount;
+  onAction: (pending: PendingAction) => void;
+}) {
+  const label = accountLabel(account);
+  return (
+    <section role="region" aria-label={label} className="admin-card admin-item">
+      <h3 className="admin-item__title">{label}</h3>
+      <dl className="admin-item__facts">
+        <dt>{s.number}</dt>
+        <dd>{formatAccountNumber(account.number)}</dd>
+        <dt>{s.status}</dt>
+        <dd>{s.accountStatus[account.status]}</dd>
+        <dt>{s.balance}</dt>
+        <dd>{formatCents(account.balanceCents)}</dd>
+        <dt>{s.available}</dt>
+        <dd>{formatCents(account.availableBalanceCents)}</dd>
+      </dl>
+      <div className="admin-item__actions">
+        {ACCOUNT_ACTIONS.map(({ action, enabled }) => (
+          <Button
+            key={action}
+            variant={action === 'close' ? 'danger' : 'secondary'}
+            disabled={!enabled(account)}
+            onClick={() => onAction({ kind: 'account', action, target: account, label })}
+          >
+            {s.actions[action]}
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function CardRegion({
+  card,
+  onAction,
+}: {
+  card: AdminCard;
+  onAction: (pending: PendingAction) => void;
+}) {
+  const label = cardLabel(card);
+  return (
+    <section role="region" aria-label={label} className="admin-card admin-item">
+      <h3 className="admin-item__title">{label}</h3>
+      <dl className="admin-item__facts">
+        <dt>{s.status}</dt>
+        <dd>{s.cardStatus[card.status]}</dd>
+        {card.lockedUntil ? (
+          <>
+            <dt>{s.lockedUntil}</dt>
+            <dd>{formatInstant(card.lockedUntil)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="admin-item__actions">
+        {CARD_ACTIONS.map(({ action, enabled }) => (
+          <Button
+            key={action}
+            variant={action === 'block' ? 'danger' : 'secondary'}
+            disabled={!enabled(card)}
+            onClick={() => onAction({ kind: 'card', action, target: card, label })}
+          >
+            {s.actions[action]}
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function runAction(pending: PendingAction): Promise<unknown> {
+  return pending.kind === 'account'
+    ? adminApi.accountAction(pending.target.id, pending.action)
+    : adminApi.cardAction(pending.target.id, pending.action);
+}
+
+/** Replaces the changed account or card in the cached customer, as the API answered it. */
+function withChange(customer: AdminCustomer, answer: unknown): AdminCustomer {
+  if (typeof answer !== 'object' || answer === null) return customer;
+  if ('account' in answer) {
+    const account = (answer as { account: AdminAccount }).account;
+    return {
+      ...customer,
+      accounts: customer.accounts.map((a) => (a.id === account.id ? { ...a, ...account } : a)),
+    };
+  }
+  if ('card' in answer) {
+    const card = (answer as { card: AdminCard }).card;
+    return { ...customer, cards: customer.cards.map((c) => (c.id === card.id ? card : c)) };
+  }
+  return customer;
+}
+
+export interface CustomerPageProps {
+  id: string;
+}
+
+export function CustomerPage({ id }: CustomerPageProps) {
+  const client = useQueryClient();
+  const queryKey = ['admin', 'customer', id];
+  const customer = useQuery({ queryKey, queryFn: () => adminApi.customer(id) });
+  const [pending, setPending] = useState<PendingAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const action = useMutation({ mutationFn: runAction });
+
+  const open = (next: PendingAction) => {
+    action.reset();
+    setDone(null);
+    setPending(next);
+  };
+  const cancel = () => {
+    action.reset();
+    setPending(null);
+  };
+  const confirm = () => {
+    if (!pending || action.isPending) return;
+    action.mutate(pending, {
+      onSuccess: (answer) => {
+        client.setQueryData<{ customer: AdminCustomer }>(queryKey, (old) =>
+          old ? { customer: withChange(old.customer, answer) } : old,
+        );
+        // Lists and figures change too; this customer is not fetched again (each fetch is
+        // audited as CUSTOMER_VIEWED, and the answer already says what changed).
+        for (const list of ['customers', 'dashboard', 'audit']) {
+          void client.invalidateQueries({ queryKey: ['admin', list] });
+        }
+        setDone(s.done[pending.action](pending.label));
+        setPending(null);
+      },
+    });
+  };
+
+  const data = customer.data?.customer;
+  return (
+    <PageFrame title={data?.name ?? strings.common.loading}>
+      <p>
+        <Link to={pathFor({ page: 'customers' })}>{s.back}</Link>
+      </p>
+      <Alert message={errorText(customer.error)} />
+      <Notice message={done} />
+      {data ? (
+        <>
+          <dl className="admin-item__facts">
+            <dt>{s.email}</dt>
+            <dd>{data.email ?? strings.common.none}</dd>
+            <dt>{s.createdAt}</dt>
+            <dd>{formatDate(data.createdAt)}</dd>
+          </dl>
+          <h2>{s.accountsTitle}</h2>
+          {data.accounts.length === 0 ? <p>{s.noAccounts}</p> : null}
+          <div className="admin-grid">
+            {data.accounts.map((account) => (
+              <AccountRegion key={account.id} account={account} onAction={open} />
+            ))}
+          </div>
+          <h2>{s.cardsTitle}</h2>
+          {data.cards.length === 0 ? <p>{s.noCards}</p> : null}
+          <div className="admin-grid">
+            {data.cards.map((card) => (
+              <CardRegion key={card.id} card={card} onAction={open} />
+            ))}
+          </div>
+        </>
+      ) : null}
+      {pending ? (
+        <ConfirmDialog
+          title={s.confirmTitle[pending.action](pending.label)}
+          pending={action.isPending}
+          error={errorText(action.error)}
+          onConfirm={confirm}
+          onCancel={cancel}
+        >
+          <p>{s.confirmText[pending.action]}</p>
+        </ConfirmDialog>
+      ) : null}
+    </PageFrame>
+  );
+}

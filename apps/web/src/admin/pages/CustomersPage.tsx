@@ -1,0 +1,105 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { adminApi } from '../api/admin-api';
+import { type AdminCustomer } from '../api/admin-types';
+import { errorText } from '../api/errors';
+import { useCursorPages } from '../api/useCursorPages';
+import { Link, pathFor } from '../app/router';
+import { Alert } from '../components/Alert';
+import { DataTable } from '../components/DataTable';
+import { PageFrame } from '../components/PageFrame';
+import { Pagination } from '../components/Pagination';
+import { formatDate, formatCount } from '../format';
+import { strings } from '../strings';
+
+/** Typing pauses this long before the search runs (Enter runs it at once). */
+const SEARCH_DELAY_MS = 300;
+
+export function CustomersPage() {
+  const searchId = useId();
+  const hintId = useId();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const pages = useCursorPages();
+  const { restart } = pages;
+
+  useEffect(() => {
+    if (text === query) return undefined;
+    const timer = setTimeout(() => {
+      setQuery(text);
+      restart();
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, query, restart]);
+
+  const customers = useQuery({
+    queryKey: ['admin', 'customers', query.trim(), pages.cursor],
+    queryFn: () => adminApi.customers(query, pages.cursor),
+    placeholderData: keepPreviousData,
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setQuery(text);
+    restart();
+  };
+
+  const items = customers.data?.items ?? [];
+  return (
+    <PageFrame title={strings.customers.title}>
+      <form role="search" className="admin-search" onSubmit={onSubmit}>
+        <label htmlFor={searchId}>{strings.customers.search}</label>
+        <input
+          id={searchId}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hintId}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <p id={hintId} className="admin-field__hint">
+          {strings.customers.searchHint}
+        </p>
+      </form>
+      <Alert message={errorText(customers.error)} />
+      {customers.isPending ? (
+        <p>{strings.common.loading}</p>
+      ) : (
+        <>
+          <DataTable<AdminCustomer>
+            caption={strings.customers.tableCaption}
+            rows={items}
+            rowKey={(c) => c.id}
+            empty={strings.customers.empty}
+            columns={[
+              {
+                header: strings.customers.name,
+                cell: (c) => <Link to={pathFor({ page: 'customer', id: c.id })}>{c.name}</Link>,
+              },
+              { header: strings.customers.email, cell: (c) => c.email ?? strings.common.none },
+              {
+                header: strings.customers.accounts,
+                cell: (c) => formatCount(c.accounts.length),
+                numeric: true,
+              },
+              {
+                header: strings.customers.cards,
+                cell: (c) => formatCount(c.cards.length),
+                numeric: true,
+              },
+              { header: strings.customers.createdAt, cell: (c) => formatDate(c.createdAt) },
+            ]}
+          />
+          <Pagination
+            page={pages.page}
+            hasPrevious={pages.hasPrevious}
+            hasNext={Boolean(customers.data?.nextCursor)}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(customers.data?.nextCursor ?? null)}
+          />
+        </>
+      )}
+    </PageFrame>
+  );
+}
