@@ -115,6 +115,7 @@ export const strings = {
     empty: 'No customer matches.',
   },
   customer: {
+    title: 'Customer',
     back: 'All customers',
     email: 'E-mail',
     createdAt: 'Customer since',

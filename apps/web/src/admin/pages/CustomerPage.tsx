@@ -183,7 +183,7 @@ export function CustomerPage({ id }: CustomerPageProps) {
 
   const data = customer.data?.customer;
   return (
-    <PageFrame title={data?.name ?? strings.common.loading}>
+    <PageFrame title={data?.name ?? (customer.isError ? s.title : strings.common.loading)}>
       <p>
         <Link to={pathFor({ page: 'customers' })}>{s.back}</Link>
       </p>
