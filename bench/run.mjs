@@ -253,9 +253,10 @@ function load({ base, connections, seconds, requestFor, expected, rate }) {
 
 const round = (n) => Math.round(n * 100) / 100;
 
-function webInitialJsGzipKb() {
+/** Gzipped size of the JS a page of the web build loads at once (entry and modulepreloads). */
+function initialJsGzipKb(page) {
   const dist = join(root, 'dist/apps/web');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const html = readFileSync(join(dist, page), 'utf8');
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
   const bytes = [...new Set(scripts)].reduce((sum, src) => sum + gzipSync(readFileSync(join(dist, src.replace(/^\//, '')))).length, 0);
   return round(bytes / 1024);
@@ -413,8 +414,10 @@ async function main() {
     await new Promise((r) => setTimeout(r, 500));
     for (const name of [benchDb, pgbenchDb]) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   }
-  const webKb = webInitialJsGzipKb();
-  scenarios.web = { rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errors: 0, initialJsGzipKb: webKb };
+  // The ATM's page and, apart, the admin console's (its own entry; shared chunks count in both).
+  const webKb = initialJsGzipKb('index.html');
+  const consoleKb = initialJsGzipKb('admin/index.html');
+  scenarios.web = { rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errors: 0, initialJsGzipKb: webKb, consoleJsGzipKb: consoleKb };
 
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, apiProcesses };
   const result = { machine, pgbenchTps: pgbench, scenarios };
@@ -437,12 +440,16 @@ async function main() {
     'balances (one token)': `as many customers' (no per-session queue): ${ratio(scenarios['balances (one token)']?.rps ?? 0, scenarios.balances?.rps ?? 0)}`,
     'sign-in': 'p50 <= 100 ms',
     statement: 'request to READY <= 1000 ms',
-    web: 'initial JS <= 150 KB gzipped',
+    web: 'ATM initial JS <= 150 KB gzipped (console apart)',
   };
   const cpu = (s, key) => (s[key] === undefined ? '' : String(s[key]));
   const rows = Object.entries(scenarios).map(([name, s]) => [
     name,
-    name === 'web' ? `${s.initialJsGzipKb} KB` : s.offeredRps !== undefined ? `${s.rps} (offered ${s.offeredRps})` : String(s.rps),
+    name === 'web'
+      ? `${s.initialJsGzipKb} KB (console ${s.consoleJsGzipKb} KB)`
+      : s.offeredRps !== undefined
+        ? `${s.rps} (offered ${s.offeredRps})`
+        : String(s.rps),
     String(s.p50Ms),
     String(s.p95Ms),
     String(s.p99Ms),
