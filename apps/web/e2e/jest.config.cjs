@@ -6,7 +6,7 @@ module.exports = nodeProject({
   displayName: 'e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e.ts'],
-  // One file, so its journeys run one after another in one browser.
+  // Each file runs its journeys one after another in one browser.
   testTimeout: 120000,
   slowTestThreshold: 60,
   globalSetup: '<rootDir>/support/global-setup.cjs',

@@ -1,7 +1,7 @@
 // Builds what the suite serves (the API and the web app, into a directory of this run's
 // own, so concurrent builds elsewhere never change it underneath), then starts two API
-// servers on fresh databases: one with the normal session timeout and one with a short
-// one for the expiry journey.
+// servers on fresh databases: one with the normal session timeout, one with a short one for
+// the expiry journey, and one for the admin console's journey (it freezes a demo account).
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, openSync } = require('node:fs');
 const { createServer } = require('node:net');
@@ -109,11 +109,13 @@ module.exports = async function globalSetup() {
     ],
     'build the web app',
   );
-  const [main, short] = await Promise.all([
+  const [main, short, admin] = await Promise.all([
     startServer(apiDir, webDir, {}),
     startServer(apiDir, webDir, { SESSION_TIMEOUT_SECONDS: '10' }),
+    startServer(apiDir, webDir, {}),
   ]);
   process.env.ATM_E2E_URL = main;
   process.env.ATM_E2E_SHORT_SESSION_URL = short;
+  process.env.ATM_E2E_ADMIN_URL = admin;
   process.env.ATM_E2E_CHROMIUM = CHROMIUM;
 };
