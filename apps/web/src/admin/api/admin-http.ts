@@ -1,4 +1,9 @@
-import { API_PREFIX, type ProblemDetails, isErrorCode } from '@atm/contracts';
+import {
+  API_PREFIX,
+  BACKGROUND_REFRESH_HEADER,
+  type ProblemDetails,
+  isErrorCode,
+} from '@atm/contracts';
 import { ApiError } from '../../shared/api/http';
 import { sessionStore } from './admin-session';
 
@@ -42,7 +47,7 @@ export async function adminRequest<T>(path: string, options: AdminRequestOptions
   const token = auth ? sessionStore.read()?.token : undefined;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  if (options.background) headers['X-Background-Refresh'] = '1';
+  if (options.background) headers[BACKGROUND_REFRESH_HEADER] = '1';
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

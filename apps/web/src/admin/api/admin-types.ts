@@ -1,70 +1,29 @@
-import { type Account, type NoteCount } from '@atm/contracts';
+import { type Account, type AdminLoginResponse } from '@atm/contracts';
 
 /*
- * The admin API's answers, as the contract's "Admin API and web console" table writes
- * them. They live beside the console until the server half adds them to libs/contracts.
+ * The admin API's answers come from libs/contracts (one contract, two sides); the console
+ * adds only the names it needs of its own.
  */
+export type {
+  AdminAuditEvent as AuditEvent,
+  AdminCard,
+  AdminCardStatus,
+  AdminCustomer,
+  AdminDashboard,
+  AdminLoginRequest,
+  AdminLoginResponse,
+  AdminRole,
+} from '@atm/contracts';
 
-export type AdminRole = 'VIEWER' | 'OPERATOR' | 'ADMIN';
+/** The console's view of an account: the contract's Account (its number included). */
+export type AdminAccount = Account;
 
-export interface AdminIdentity {
-  username: string;
-  role: AdminRole;
-}
+export type AdminIdentity = AdminLoginResponse['admin'];
 
-export interface AdminLoginRequest {
-  username: string;
-  password: string;
-  totp?: string;
-}
-
-export interface AdminLoginResponse {
-  token: string;
-  expiresAt: string;
-  admin: AdminIdentity;
-}
-
-export type AdminCardStatus = 'ACTIVE' | 'LOCKED' | 'BLOCKED';
-
-export interface AdminCard {
-  id: string;
-  last4: string;
-  status: AdminCardStatus;
-  lockedUntil?: string | null;
-}
-
-export type AdminAccount = Account & { number: string };
-
-export interface AdminCustomer {
-  id: string;
-  name: string;
-  email: string | null;
-  createdAt: string;
-  accounts: AdminAccount[];
-  cards: AdminCard[];
-}
-
+/** A cursor-paged list of the admin API. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface AdminDashboard {
-  customers: number;
-  accounts: number;
-  cards: { active: number; locked: number; blocked: number };
-  cash: NoteCount[];
-  today: { withdrawals: number; deposits: number; transfers: number; failedSignIns: number };
-  statements: { pending: number; failed: number };
-  cashBalancing: { stockCents: number; ledgerCents: number };
-}
-
-export interface AuditEvent {
-  id: string;
-  type: string;
-  actor: string;
-  at: string;
-  details: unknown;
 }
 
 /** The audit types the contract names (the filter offers these). */

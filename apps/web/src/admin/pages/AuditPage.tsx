@@ -90,7 +90,7 @@ export function AuditPage() {
             columns={[
               { header: strings.audit.at, cell: (e) => formatInstant(e.at) },
               { header: strings.audit.type, cell: (e) => e.type },
-              { header: strings.audit.actor, cell: (e) => e.actor },
+              { header: strings.audit.actor, cell: (e) => e.actor ?? strings.common.none },
               {
                 header: strings.audit.details,
                 cell: (e) => <span className="admin-details">{detailsText(e.details)}</span>,
