@@ -69,7 +69,7 @@ async function startServer(buildDir, webDir, env) {
   });
   const url = `http://127.0.0.1:${port}`;
   globalThis.__ATM_E2E__.servers.push({ child, dataDir });
-  // Two servers boot (migrations, seed with argon2) while the build and other suites run.
+  // The servers boot (migrations, seed with argon2) while the build and other suites run.
   await waitForHealth(url, child, 240000);
   return url;
 }
@@ -109,11 +109,21 @@ module.exports = async function globalSetup() {
     ],
     'build the web app',
   );
-  const [main, short, admin] = await Promise.all([
-    startServer(apiDir, webDir, {}),
-    startServer(apiDir, webDir, { SESSION_TIMEOUT_SECONDS: '10' }),
-    startServer(apiDir, webDir, {}),
-  ]);
+  let urls;
+  try {
+    urls = await Promise.all([
+      startServer(apiDir, webDir, {}),
+      startServer(apiDir, webDir, { SESSION_TIMEOUT_SECONDS: '10' }),
+      startServer(apiDir, webDir, {}),
+    ]);
+  } catch (error) {
+    // Jest skips the global teardown when the setup fails: stop what was started here.
+    for (const { child } of globalThis.__ATM_E2E__.servers) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    }
+    throw error;
+  }
+  const [main, short, admin] = urls;
   process.env.ATM_E2E_URL = main;
   process.env.ATM_E2E_SHORT_SESSION_URL = short;
   process.env.ATM_E2E_ADMIN_URL = admin;

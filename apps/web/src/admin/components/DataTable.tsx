@@ -14,6 +14,8 @@ export interface DataTableProps<T> {
   rows: T[];
   rowKey: (row: T) => string;
   empty: string;
+  /** The caption repeats a visible heading: screen readers keep it, the eye is spared it. */
+  captionHidden?: boolean;
 }
 
 /**
@@ -21,7 +23,14 @@ export interface DataTableProps<T> {
  * Enter follows the row's first link or button. The row keeps its table semantics, so a
  * screen reader still reads headers with each cell.
  */
-export function DataTable<T>({ caption, columns, rows, rowKey, empty }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  captionHidden = false,
+}: DataTableProps<T>) {
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
   const current = Math.min(active, Math.max(rows.length - 1, 0));
@@ -57,7 +66,13 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty }: DataTabl
   return (
     <div className="admin-table-wrap">
       <table className="admin-table">
-        <caption className="admin-table__caption">{caption}</caption>
+        <caption
+          className={
+            captionHidden ? 'admin-table__caption admin-visually-hidden' : 'admin-table__caption'
+          }
+        >
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column) => (

@@ -16,6 +16,7 @@ export function NoteStockTable({ cash }: NoteStockTableProps) {
     <>
       <DataTable
         caption={strings.cash.stock}
+        captionHidden
         rows={rows}
         rowKey={(row) => String(row.denominationCents)}
         empty={strings.cash.empty}
