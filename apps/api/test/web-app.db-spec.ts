@@ -62,7 +62,8 @@ describe('serving the web ATM (FRONTEND_ENABLED=true)', () => {
     script = `/assets/${js}`;
     process.env.WEB_DIST_DIR = dist;
     t = await TestApp.start({ env: { FRONTEND_ENABLED: 'true' }, seed: false });
-  });
+    // A build of both pages and a migrated database: slow on a busy 2-core machine.
+  }, 180_000);
 
   afterAll(async () => {
     await t?.close();
