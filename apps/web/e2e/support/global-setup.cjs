@@ -7,6 +7,7 @@ const { existsSync, mkdirSync, mkdtempSync, openSync } = require('node:fs');
 const { createServer } = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const globalTeardown = require('./global-teardown.cjs');
 
 const root = path.resolve(__dirname, '../../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -117,10 +118,8 @@ module.exports = async function globalSetup() {
       startServer(apiDir, webDir, {}),
     ]);
   } catch (error) {
-    // Jest skips the global teardown when the setup fails: stop what was started here.
-    for (const { child } of globalThis.__ATM_E2E__.servers) {
-      if (child.exitCode === null) child.kill('SIGTERM');
-    }
+    // Jest skips the global teardown when the setup fails: it runs here instead.
+    await globalTeardown();
     throw error;
   }
   const [main, short, admin] = urls;
