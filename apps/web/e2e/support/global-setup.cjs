@@ -70,7 +70,7 @@ async function startServer(buildDir, webDir, env) {
   });
   const url = `http://127.0.0.1:${port}`;
   globalThis.__ATM_E2E__.servers.push({ child, dataDir });
-  // The servers boot (migrations, seed with argon2) while the build and other suites run.
+  // Servers migrate and seed while the build and other suites run on a shared machine.
   await waitForHealth(url, child, 240000);
   return url;
 }
@@ -112,11 +112,14 @@ module.exports = async function globalSetup() {
   );
   let urls;
   try {
-    urls = await Promise.all([
+    const [main, short] = await Promise.all([
       startServer(apiDir, webDir, {}),
       startServer(apiDir, webDir, { SESSION_TIMEOUT_SECONDS: '10' }),
-      startServer(apiDir, webDir, {}),
     ]);
+    // The third starts once the others are up: three embedded databases migrating at once
+    // on a shared 2-core machine did not all answer within the deadline.
+    const admin = await startServer(apiDir, webDir, {});
+    urls = [main, short, admin];
   } catch (error) {
     // Jest skips the global teardown when the setup fails: it runs here instead.
     await globalTeardown();
