@@ -16,4 +16,7 @@ else
 fi
 
 export TEST_DB_ENGINES="${TEST_DB_ENGINES:-$engines}"
-exec node node_modules/jest/bin/jest.js --ci "$@"
+# --forceExit: since the v1.1 suites landed, something left a handle open after the run's
+# summary (jest waited for it with no test running); the summary and the exit code are
+# what count, so the run ends there. `npm test -- --detectOpenHandles` finds the handle.
+exec node node_modules/jest/bin/jest.js --ci --forceExit "$@"
