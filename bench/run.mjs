@@ -466,6 +466,16 @@ async function main() {
   console.log(line(widths.map((w) => '-'.repeat(w))));
   rows.forEach((r) => console.log(line(r)));
   console.log('written to bench/results/latest.json');
+
+  // Why the money lines stop where they do: the withdrawal function's statements and its
+  // database CPU beside a TPC-B transaction's (bench/profile-withdrawal.mjs). It needs a
+  // superuser for auto_explain; without one the table above stands alone.
+  console.log('\nprofile of one withdrawal in the database (npm run bench:profile):');
+  try {
+    process.stdout.write(execFileSync(process.execPath, [join(root, 'bench/profile-withdrawal.mjs'), '400'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  } catch {
+    console.log('skipped: it needs PROFILE_SUPERUSER_URL, or root on a local server');
+  }
 }
 
 main().catch((error) => {
