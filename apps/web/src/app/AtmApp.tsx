@@ -6,8 +6,8 @@ import { BalanceScreen } from '../features/accounts/components/BalanceScreen';
 import { CardScreen } from '../features/card/components/CardScreen';
 import { ChangePinScreen } from '../features/change-pin/components/ChangePinScreen';
 import { DepositScreen } from '../features/deposit/components/DepositScreen';
-import { type CardSlotState, Machine } from '../features/machine/components/Machine';
-import { Screen, ScreenStatusContext } from '../features/machine/components/Screen';
+import { type CardSlotState, Machine } from '../shared/machine/components/Machine';
+import { Screen, ScreenStatusContext } from '../shared/machine/components/Screen';
 import { MainMenu } from '../features/menu/components/MainMenu';
 import { receiptPrintLines } from '../features/receipt/components/receipt-lines';
 import { ReceiptScreen } from '../features/receipt/components/ReceiptScreen';
@@ -19,14 +19,8 @@ import { TransferScreen } from '../features/transfer/components/TransferScreen';
 import { WithdrawScreen } from '../features/withdraw/components/WithdrawScreen';
 import { changeLanguage, currentLanguage } from '../shared/i18n/i18n';
 import { AudioGuidanceProvider, useAudioGuidance } from '../shared/speech/audio-guidance';
-import {
-  type CardReturnReason,
-  type FlowAction,
-  flowReducer,
-  type FlowState,
-  initialFlow,
-  type Receipt,
-} from './flow';
+import { type CardReturnReason, type Receipt } from '../shared/flow/flow-types';
+import { type FlowAction, flowReducer, type FlowState, initialFlow } from './flow';
 
 // Statements pull in the most code and are used least: loaded on first use.
 const StatementsScreen = lazy(() =>

@@ -1,4 +1,5 @@
-import { flowReducer, type FlowState, initialFlow, type Receipt } from './flow';
+import { type Receipt } from '../shared/flow/flow-types';
+import { flowReducer, type FlowState, initialFlow } from './flow';
 
 const receipt = {
   transaction: {

@@ -1,35 +1,4 @@
-import {
-  type Account,
-  type DepositHold,
-  type Language,
-  type NoteCount,
-  type Transaction,
-} from '@atm/contracts';
-
-/** What the receipt printer prints after a completed transaction. */
-export interface Receipt {
-  transaction: Transaction;
-  account: Pick<Account, 'id' | 'number' | 'type'>;
-  notes?: NoteCount[];
-  holds?: DepositHold[];
-  checkNumber?: string;
-  toAccountNumber?: string;
-  memo?: string;
-}
-
-/** The screens reachable from the main menu. */
-export type MenuScreen =
-  'balance' | 'withdraw' | 'deposit' | 'transfer' | 'statements' | 'change-pin';
-
-/** Why the card came back: each reason has a sentence on the card screen. */
-export type CardReturnReason = 'exit' | 'cancelled' | 'expired' | 'signed-out' | 'locked';
-
-/** The card came back: why, and in which language the session that ended was. */
-export interface CardReturned {
-  reason: CardReturnReason;
-  message?: string;
-  language: Language;
-}
+import { type CardReturned, type MenuScreen, type Receipt } from '../shared/flow/flow-types';
 
 /**
  * The ATM's screen flow, in one place:

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { type ReactElement } from 'react';
 import { createQueryClient } from '../app/query-client';
-import { Machine } from '../features/machine/components/Machine';
+import { Machine } from '../shared/machine/components/Machine';
 import { SessionProvider } from '../features/session/hooks/session-context';
 import { tokenStore } from '../shared/api/http';
 import { AudioGuidanceProvider } from '../shared/speech/audio-guidance';

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
 import { i18n } from '../../../shared/i18n/i18n';
-import { Screen, type ScreenOption } from '../../machine/components/Screen';
+import { Screen, type ScreenOption } from '../../../shared/machine/components/Screen';
 import { type useAccountStep } from '../hooks/useAccountStep';
 import { accountTypeName } from '../hooks/useAccounts';
 

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatDay, formatMoney, formatSignedMoney } from '../../../shared/format/format';
 import { entryDescription } from '../../../shared/i18n/entry-description';
-import { Screen } from '../../machine/components/Screen';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { accountName, useAccounts, useRecentEntries } from '../hooks/useAccounts';
 
 export interface BalanceScreenProps {

@@ -1,10 +1,10 @@
 import { isValidCardNumber } from '@atm/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CardReturned } from '../../../app/flow';
+import { type CardReturned } from '../../../shared/flow/flow-types';
 import { i18n } from '../../../shared/i18n/i18n';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { Screen } from '../../machine/components/Screen';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { LanguageChoice } from './LanguageChoice';
 
 export interface CardScreenProps {

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/http';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
-import { Screen } from '../../machine/components/Screen';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { useChangePin } from '../hooks/useChangePin';
 
 export interface ChangePinScreenProps {

@@ -6,7 +6,7 @@ import {
 } from '@atm/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Receipt } from '../../../app/flow';
+import { type Receipt } from '../../../shared/flow/flow-types';
 import { errorMessage } from '../../../shared/api/error-messages';
 import {
   AmountField,
@@ -16,10 +16,8 @@ import {
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
 import { Summary } from '../../../shared/components/Summary';
-import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountName } from '../../accounts/hooks/useAccounts';
-import { useAccountStep } from '../../accounts/hooks/useAccountStep';
-import { Screen } from '../../machine/components/Screen';
+import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { useDeposit } from '../hooks/useDeposit';
 
 export interface DepositScreenProps {

@@ -1,6 +1,6 @@
 import { type DepositRequest } from '@atm/contracts';
 import { useIdempotentMutation } from '../../../shared/hooks/useIdempotentMutation';
-import { useRefreshAccounts } from '../../accounts/hooks/useAccounts';
+import { useRefreshAccounts } from '../../accounts';
 import { depositApi } from '../api/deposit-api';
 
 export interface DepositVariables {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { type MenuScreen } from '../../../app/flow';
-import { Screen } from '../../machine/components/Screen';
+import { type MenuScreen } from '../../../shared/flow/flow-types';
+import { Screen } from '../../../shared/machine/components/Screen';
 
 export interface MainMenuProps {
   customerName: string;

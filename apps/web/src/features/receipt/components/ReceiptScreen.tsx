@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { type Receipt } from '../../../app/flow';
+import { type Receipt } from '../../../shared/flow/flow-types';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Summary } from '../../../shared/components/Summary';
-import { Screen } from '../../machine/components/Screen';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { usePrintReceipt } from '../hooks/usePrintReceipt';
 import { receiptRows } from './receipt-lines';
 

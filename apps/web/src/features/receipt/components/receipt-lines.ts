@@ -1,8 +1,8 @@
 import { formatAccountNumber } from '@atm/contracts';
-import { type Receipt } from '../../../app/flow';
+import { type Receipt } from '../../../shared/flow/flow-types';
 import { formatDateTime, formatDay, formatMoney } from '../../../shared/format/format';
 import { i18n } from '../../../shared/i18n/i18n';
-import { accountName } from '../../accounts/hooks/useAccounts';
+import { accountName } from '../../accounts';
 
 /** The receipt as label/value rows, for the screen and the printer alike. */
 export function receiptRows(receipt: Receipt): Array<[string, string]> {

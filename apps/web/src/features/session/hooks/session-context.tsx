@@ -10,9 +10,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type CardReturnReason } from '../../../app/flow';
+import { type CardReturnReason } from '../../../shared/flow/flow-types';
 import { setSessionHooks, tokenStore } from '../../../shared/api/http';
-import { authApi } from '../../auth/api/auth-api';
+import { authApi } from '../../auth';
 
 export interface ActiveSession {
   customer: CustomerSummary;

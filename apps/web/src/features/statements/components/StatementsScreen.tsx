@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatIsoDate, isoDaysBefore, statementToday } from '../../../shared/format/format';
-import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountName } from '../../accounts/hooks/useAccounts';
-import { useAccountStep } from '../../accounts/hooks/useAccountStep';
-import { Screen } from '../../machine/components/Screen';
+import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { useCreateStatement, useDownloadStatement, useStatement } from '../hooks/useStatements';
 
 export interface StatementsScreenProps {

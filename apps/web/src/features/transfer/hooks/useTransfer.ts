@@ -1,6 +1,6 @@
 import { type TransferRequest } from '@atm/contracts';
 import { useIdempotentMutation } from '../../../shared/hooks/useIdempotentMutation';
-import { useRefreshAccounts } from '../../accounts/hooks/useAccounts';
+import { useRefreshAccounts } from '../../accounts';
 import { transferApi } from '../api/transfer-api';
 
 export function useTransfer() {

@@ -1,7 +1,7 @@
 import { type Account } from '@atm/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Receipt } from '../../../app/flow';
+import { type Receipt } from '../../../shared/flow/flow-types';
 import { errorMessage } from '../../../shared/api/error-messages';
 import {
   AmountField,
@@ -11,10 +11,8 @@ import {
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatDollars, formatMoney } from '../../../shared/format/format';
 import { Summary } from '../../../shared/components/Summary';
-import { AccountChoiceScreen } from '../../accounts/components/AccountChoice';
-import { accountName } from '../../accounts/hooks/useAccounts';
-import { useAccountStep } from '../../accounts/hooks/useAccountStep';
-import { Screen } from '../../machine/components/Screen';
+import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
+import { Screen } from '../../../shared/machine/components/Screen';
 import { useWithdraw } from '../hooks/useWithdraw';
 
 export interface WithdrawScreenProps {

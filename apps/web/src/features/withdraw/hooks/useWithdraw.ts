@@ -1,5 +1,5 @@
 import { useIdempotentMutation } from '../../../shared/hooks/useIdempotentMutation';
-import { useRefreshAccounts } from '../../accounts/hooks/useAccounts';
+import { useRefreshAccounts } from '../../accounts';
 import { withdrawApi } from '../api/withdraw-api';
 
 export interface WithdrawVariables {

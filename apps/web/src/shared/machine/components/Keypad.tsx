@@ -1,7 +1,7 @@
 import { type MouseEvent, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAudioGuidance } from '../../../shared/speech/audio-guidance';
-import { speech } from '../../../shared/speech/speech';
+import { useAudioGuidance } from '../../speech/audio-guidance';
+import { speech } from '../../speech/speech';
 import { KeypadContext } from '../hooks/keypad-context';
 
 const DIGIT_ROWS = [

@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useContext, useEffect, useId, useRef } from 'react';
-import { currentLanguage } from '../../../shared/i18n/i18n';
-import { useAudioGuidance } from '../../../shared/speech/audio-guidance';
-import { speech } from '../../../shared/speech/speech';
-import { screenSpeech, speakable } from '../../../shared/speech/speech-text';
+import { currentLanguage } from '../../i18n/i18n';
+import { useAudioGuidance } from '../../speech/audio-guidance';
+import { speech } from '../../speech/speech';
+import { screenSpeech, speakable } from '../../speech/speech-text';
 import { type KeypadHandlers, useKeypad } from '../hooks/keypad-context';
 
 export type SideSlot = 'L1' | 'L2' | 'L3' | 'L4' | 'R1' | 'R2' | 'R3' | 'R4';

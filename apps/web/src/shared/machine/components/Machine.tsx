@@ -1,9 +1,9 @@
 import { type NoteCount } from '@atm/contracts';
 import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../shared/format/format';
-import { i18n } from '../../../shared/i18n/i18n';
-import { AudioGuidanceControls } from '../../../shared/speech/AudioGuidanceControls';
+import { formatMoney } from '../../format/format';
+import { i18n } from '../../i18n/i18n';
+import { AudioGuidanceControls } from '../../speech/AudioGuidanceControls';
 import { KeypadContext, type KeypadRegistry } from '../hooks/keypad-context';
 import { usePhysicalKeyboard } from '../hooks/usePhysicalKeyboard';
 import { Keypad } from './Keypad';

@@ -1,0 +1,36 @@
+import {
+  type Account,
+  type DepositHold,
+  type Language,
+  type NoteCount,
+  type Transaction,
+} from '@atm/contracts';
+
+// The words the ATM's screens and its flow share. They live in shared/ so that a feature
+// names what it hands back (a receipt, a menu choice, why the card came back) without
+// importing the app that routes between features.
+
+/** What the receipt printer prints after a completed transaction. */
+export interface Receipt {
+  transaction: Transaction;
+  account: Pick<Account, 'id' | 'number' | 'type'>;
+  notes?: NoteCount[];
+  holds?: DepositHold[];
+  checkNumber?: string;
+  toAccountNumber?: string;
+  memo?: string;
+}
+
+/** The screens reachable from the main menu. */
+export type MenuScreen =
+  'balance' | 'withdraw' | 'deposit' | 'transfer' | 'statements' | 'change-pin';
+
+/** Why the card came back: each reason has a sentence on the card screen. */
+export type CardReturnReason = 'exit' | 'cancelled' | 'expired' | 'signed-out' | 'locked';
+
+/** The card came back: why, and in which language the session that ended was. */
+export interface CardReturned {
+  reason: CardReturnReason;
+  message?: string;
+  language: Language;
+}
