@@ -7,7 +7,6 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../shared/flow/flow-types';
-import { errorMessage } from '../../../shared/api/error-messages';
 import {
   AmountField,
   appendAmountDigit,
@@ -15,7 +14,7 @@ import {
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
-import { Summary } from '../../../shared/components/Summary';
+import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useDeposit } from '../hooks/useDeposit';
@@ -164,41 +163,22 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
           }),
       },
     );
-  const back = () => {
-    deposit.forget();
-    setStep('details');
-  };
   return (
-    <Screen
+    <ConfirmStep
       title={t('deposit.confirmTitle')}
-      options={[
-        {
-          label: t('common.confirm'),
-          onSelect: () => confirm(account),
-          slot: 'R4',
-          primary: true,
-          disabled: deposit.isPending,
-        },
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: deposit.isPending },
+      rows={[
+        [t('deposit.deposit'), formatMoney(amountCents)],
+        [
+          t('deposit.kind'),
+          kind === 'CHECK' ? t('deposit.checkNo', { number: checkNumber }) : t('deposit.cash'),
+        ],
+        [t('common.into'), into],
       ]}
-      keypad={{ onEnter: () => confirm(account), onCancel: deposit.isPending ? undefined : back }}
-    >
-      <Summary
-        rows={[
-          [t('deposit.deposit'), formatMoney(amountCents)],
-          [
-            t('deposit.kind'),
-            kind === 'CHECK' ? t('deposit.checkNo', { number: checkNumber }) : t('deposit.cash'),
-          ],
-          [t('common.into'), into],
-        ]}
-      />
-      {deposit.isPending ? (
-        <p className="notice" role="status">
-          {t('deposit.taking')}
-        </p>
-      ) : null}
-      <ErrorAlert message={deposit.error ? errorMessage(deposit.error, 'deposit') : null} />
-    </Screen>
+      movement={deposit}
+      pendingMessage={t('deposit.taking')}
+      operation="deposit"
+      onConfirm={() => confirm(account)}
+      onBack={() => setStep('details')}
+    />
   );
 }

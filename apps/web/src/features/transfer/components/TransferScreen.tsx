@@ -7,7 +7,6 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../shared/flow/flow-types';
-import { errorMessage } from '../../../shared/api/error-messages';
 import {
   AmountField,
   appendAmountDigit,
@@ -15,7 +14,7 @@ import {
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
-import { Summary } from '../../../shared/components/Summary';
+import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useTransfer } from '../hooks/useTransfer';
@@ -155,39 +154,20 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
       },
     );
   };
-  const back = () => {
-    transfer.forget();
-    setReviewing(false);
-  };
   return (
-    <Screen
+    <ConfirmStep
       title={t('transfer.confirmTitle')}
-      options={[
-        {
-          label: t('common.confirm'),
-          onSelect: () => confirm(account),
-          slot: 'R4',
-          primary: true,
-          disabled: transfer.isPending,
-        },
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: transfer.isPending },
+      rows={[
+        [t('transfer.transfer'), formatMoney(amountCents)],
+        [t('common.from'), from],
+        [t('common.to'), toNumber ? formatAccountNumber(toNumber) : ''],
+        ...(trimmedMemo ? ([[t('common.memo'), trimmedMemo]] as Array<[string, string]>) : []),
       ]}
-      keypad={{ onEnter: () => confirm(account), onCancel: transfer.isPending ? undefined : back }}
-    >
-      <Summary
-        rows={[
-          [t('transfer.transfer'), formatMoney(amountCents)],
-          [t('common.from'), from],
-          [t('common.to'), toNumber ? formatAccountNumber(toNumber) : ''],
-          ...(trimmedMemo ? ([[t('common.memo'), trimmedMemo]] as Array<[string, string]>) : []),
-        ]}
-      />
-      {transfer.isPending ? (
-        <p className="notice" role="status">
-          {t('transfer.sending')}
-        </p>
-      ) : null}
-      <ErrorAlert message={transfer.error ? errorMessage(transfer.error, 'transfer') : null} />
-    </Screen>
+      movement={transfer}
+      pendingMessage={t('transfer.sending')}
+      operation="transfer"
+      onConfirm={() => confirm(account)}
+      onBack={() => setReviewing(false)}
+    />
   );
 }

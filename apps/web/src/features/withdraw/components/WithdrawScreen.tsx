@@ -2,7 +2,6 @@ import { type Account } from '@atm/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../shared/flow/flow-types';
-import { errorMessage } from '../../../shared/api/error-messages';
 import {
   AmountField,
   appendAmountDigit,
@@ -10,7 +9,7 @@ import {
 } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatDollars, formatMoney } from '../../../shared/format/format';
-import { Summary } from '../../../shared/components/Summary';
+import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useWithdraw } from '../hooks/useWithdraw';
@@ -132,37 +131,18 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
     );
   }
 
-  const back = () => {
-    withdraw.forget();
-    setStep('amount');
-  };
   return (
-    <Screen
+    <ConfirmStep
       title={t('withdraw.confirmTitle')}
-      options={[
-        {
-          label: t('common.confirm'),
-          onSelect: () => confirm(account),
-          slot: 'R4',
-          primary: true,
-          disabled: withdraw.isPending,
-        },
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: withdraw.isPending },
+      rows={[
+        [t('withdraw.withdraw'), formatMoney(amountCents)],
+        [t('common.from'), from],
       ]}
-      keypad={{ onEnter: () => confirm(account), onCancel: withdraw.isPending ? undefined : back }}
-    >
-      <Summary
-        rows={[
-          [t('withdraw.withdraw'), formatMoney(amountCents)],
-          [t('common.from'), from],
-        ]}
-      />
-      {withdraw.isPending ? (
-        <p className="notice" role="status">
-          {t('withdraw.counting')}
-        </p>
-      ) : null}
-      <ErrorAlert message={withdraw.error ? errorMessage(withdraw.error, 'withdraw') : null} />
-    </Screen>
+      movement={withdraw}
+      pendingMessage={t('withdraw.counting')}
+      operation="withdraw"
+      onConfirm={() => confirm(account)}
+      onBack={() => setStep('amount')}
+    />
   );
 }

@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { errorMessage, type Operation } from '../api/error-messages';
+import { Screen } from '../machine/components/Screen';
+import { ErrorAlert } from './ErrorAlert';
+import { Summary, type SummaryProps } from './Summary';
+
+/** What the confirm step reads of a money movement's request (`useIdempotentMutation`). */
+export interface PendingMovement {
+  isPending: boolean;
+  error: Error | null;
+  /** The operation is about to change: the next Confirm is a new one. */
+  forget: () => void;
+}
+
+export interface ConfirmStepProps {
+  title: string;
+  rows: SummaryProps['rows'];
+  movement: PendingMovement;
+  /** Told while the request is on its way ("Counting your cash..."). */
+  pendingMessage: string;
+  /** What the customer is doing, so a refusal is told in their terms. */
+  operation: Operation;
+  onConfirm: () => void;
+  /** Back to the step before, to change the operation. */
+  onBack: () => void;
+}
+
+/**
+ * The last step of every money movement: what is about to happen, "Confirm" and "Back".
+ * While the request is on its way, Back and Cancel do nothing (the money may be moving);
+ * Confirm and Enter stay wired because the movement's own guard refuses a second send.
+ */
+export function ConfirmStep({
+  title,
+  rows,
+  movement,
+  pendingMessage,
+  operation,
+  onConfirm,
+  onBack,
+}: ConfirmStepProps) {
+  const { t } = useTranslation();
+  const back = () => {
+    movement.forget();
+    onBack();
+  };
+  return (
+    <Screen
+      title={title}
+      options={[
+        {
+          label: t('common.confirm'),
+          onSelect: onConfirm,
+          slot: 'R4',
+          primary: true,
+          disabled: movement.isPending,
+        },
+        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: movement.isPending },
+      ]}
+      keypad={{ onEnter: onConfirm, onCancel: movement.isPending ? undefined : back }}
+    >
+      <Summary rows={rows} />
+      {movement.isPending ? (
+        <p className="notice" role="status">
+          {pendingMessage}
+        </p>
+      ) : null}
+      <ErrorAlert message={movement.error ? errorMessage(movement.error, operation) : null} />
+    </Screen>
+  );
+}
