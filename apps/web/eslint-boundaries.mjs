@@ -12,8 +12,7 @@ const DEEPEST_FOLDER = 4;
 
 const appImport = {
   regex: '^(\\.\\./)+app(/|$)',
-  message:
-    'A feature never imports app/: the types it shares with the flow live in shared/flow.',
+  message: 'A feature never imports app/: the types it shares with the flow live in shared/flow.',
 };
 
 function siblingInternals(depth) {
