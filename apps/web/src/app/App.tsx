@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AtmApp } from './AtmApp';
-import { createQueryClient } from './query-client';
+import { createQueryClient } from '../shared/api/query-client';
 
 export function App() {
   const [client] = useState(createQueryClient);

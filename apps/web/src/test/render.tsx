@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { type ReactElement } from 'react';
-import { createQueryClient } from '../app/query-client';
+import { createQueryClient } from '../shared/api/query-client';
 import { Machine } from '../shared/machine/components/Machine';
 import { SessionProvider } from '../features/session/hooks/session-context';
 import { tokenStore } from '../shared/api/http';

@@ -1,15 +1,8 @@
-export interface AlertProps {
-  message: string | null | undefined;
-}
+import { ErrorAlert, type ErrorAlertProps } from '../../shared/components/ErrorAlert';
 
 /** An error, announced at once: `role="alert"`, as the contract asks of every error. */
-export function Alert({ message }: AlertProps) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="admin-alert">
-      {message}
-    </p>
-  );
+export function Alert({ message }: Pick<ErrorAlertProps, 'message'>) {
+  return <ErrorAlert message={message} className="admin-alert" />;
 }
 
 export interface NoticeProps {

@@ -1,7 +1,7 @@
 import { type NoteCount } from '@atm/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { newIdempotencyKey } from '../../shared/api/http';
+import { newIdempotencyKey } from '../../shared/api/api-request';
 import { adminApi } from '../api/admin-api';
 import { type AdminDashboard } from '../api/admin-types';
 import { errorText } from '../api/errors';

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { createQueryClient } from '../../app/query-client';
+import { createQueryClient } from '../../shared/api/query-client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type AdminSession, sessionStore } from '../api/admin-session';
 import {

@@ -1,20 +1,7 @@
-import { API_PREFIX, type ProblemDetails, isErrorCode } from '@atm/contracts';
 import { currentLanguage } from '../i18n/i18n';
+import { ApiError, readJson, sendApiRequest, sessionEndedCode } from './api-request';
 
-/** A refusal from the API (problem+json), or a request that never got an answer. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly problem: ProblemDetails | null,
-  ) {
-    super(problem ? `${problem.code}: ${problem.detail}` : `HTTP ${status}`);
-  }
-
-  get code(): ProblemDetails['code'] | 'NETWORK_ERROR' {
-    return this.problem?.code ?? 'NETWORK_ERROR';
-  }
-}
+export { ApiError };
 
 /** Codes after which a session can no longer be used: the card is returned. */
 export const SESSION_LOST_CODES = ['SESSION_EXPIRED', 'UNAUTHENTICATED'] as const;
@@ -52,50 +39,23 @@ export interface RequestOptions {
   accept?: 'json' | 'blob';
 }
 
-async function readProblem(response: Response): Promise<ProblemDetails | null> {
-  try {
-    const body: unknown = await response.json();
-    if (typeof body === 'object' && body !== null && isErrorCode((body as ProblemDetails).code)) {
-      return body as ProblemDetails;
-    }
-  } catch {
-    // Not JSON: a proxy's error page, for example.
-  }
-  return null;
-}
-
 async function send(path: string, options: RequestOptions): Promise<Response> {
   // The session's language goes with every request: the API answers problems (and
   // receipts) in it.
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': currentLanguage(),
-  };
+  const headers: Record<string, string> = { 'Accept-Language': currentLanguage() };
   const auth = options.auth ?? true;
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`${API_PREFIX}${path}`, {
+    response = await sendApiRequest(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      cache: 'no-store',
+      body: options.body,
     });
-  } catch {
-    throw new ApiError(0, null);
-  }
-  if (!response.ok) {
-    const problem = await readProblem(response);
-    const error = new ApiError(response.status, problem);
-    if (
-      auth &&
-      problem &&
-      (problem.code === 'SESSION_EXPIRED' || problem.code === 'UNAUTHENTICATED')
-    ) {
-      hooks.onSessionLost(problem.code);
-    }
+  } catch (error) {
+    const ended = auth ? sessionEndedCode(error) : null;
+    if (ended) hooks.onSessionLost(ended);
     throw error;
   }
   if (auth) hooks.onActivity();
@@ -103,9 +63,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 }
 
 export async function apiJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return readJson<T>(await send(path, options));
 }
 
 export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
@@ -144,8 +102,4 @@ export async function moveMoney<T>(
       await wait(delay);
     }
   }
-}
-
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import { newIdempotencyKey } from '../api/http';
+import { newIdempotencyKey } from '../api/api-request';
 
 export interface SubmitCallbacks<TResult> {
   onSuccess: (result: TResult) => void;

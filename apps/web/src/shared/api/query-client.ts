@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../shared/api/http';
+import { ApiError } from './api-request';
 
 /** A 4xx is an answer, not a hiccup: only lost connections and 5xx are retried (once). */
 export function createQueryClient(): QueryClient {
