@@ -144,7 +144,7 @@ export function Screen({ title, children, options = [], keypad = {}, status }: S
             <button
               key={slot}
               type="button"
-              className={`option option--${slot}${option.primary ? ' option--primary' : ''}`}
+              className={`option option--${slot.startsWith('L') ? 'left' : 'right'} option--${slot}${option.primary ? ' option--primary' : ''}`}
               disabled={option.disabled}
               onClick={option.onSelect}
             >
