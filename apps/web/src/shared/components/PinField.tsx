@@ -1,4 +1,4 @@
-import { type Ref } from 'react';
+import { TextField } from './TextField';
 
 export interface PinFieldProps {
   label: string;
@@ -6,38 +6,23 @@ export interface PinFieldProps {
   onChange: (pin: string) => void;
   onFocus?: () => void;
   autoFocus?: boolean;
-  inputRef?: Ref<HTMLInputElement>;
   describedBy?: string;
 }
 
 export const PIN_MAX_LENGTH = 6;
 
 /** A masked PIN field: digits only, 4 to 6 of them. */
-export function PinField({
-  label,
-  value,
-  onChange,
-  onFocus,
-  autoFocus,
-  inputRef,
-  describedBy,
-}: PinFieldProps) {
+export function PinField({ label, onChange, describedBy, ...input }: PinFieldProps) {
   return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <input
-        ref={inputRef}
-        className="field__input field__input--pin"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={PIN_MAX_LENGTH}
-        autoFocus={autoFocus}
-        aria-describedby={describedBy}
-        value={value}
-        onFocus={onFocus}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH))}
-      />
-    </label>
+    <TextField
+      {...input}
+      label={label}
+      variant="pin"
+      type="password"
+      digits={PIN_MAX_LENGTH}
+      maxLength={PIN_MAX_LENGTH}
+      aria-describedby={describedBy}
+      onText={onChange}
+    />
   );
 }

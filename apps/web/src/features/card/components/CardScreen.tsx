@@ -5,7 +5,11 @@ import { type CardReturned } from '../../../shared/flow/flow-types';
 import { i18n } from '../../../shared/i18n/i18n';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Screen } from '../../../shared/machine/components/Screen';
+import { TextField } from '../../../shared/components/TextField';
 import { LanguageChoice } from './LanguageChoice';
+
+/** Every card number has 16 digits (CARD_NUMBER_PATTERN). */
+const CARD_NUMBER_MAX_DIGITS = 16;
 
 export interface CardScreenProps {
   onInsert: (cardNumber: string) => void;
@@ -43,7 +47,7 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
   const setFrom = (text: string) => {
-    setDigits(text.replace(/\D/g, '').slice(0, 16));
+    setDigits(text.replace(/\D/g, '').slice(0, CARD_NUMBER_MAX_DIGITS));
     setError(null);
   };
   const insert = () => {
@@ -71,19 +75,15 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
       {returned ? <ReturnedNotice returned={returned} /> : null}
       <LanguageChoice />
       <form className="form" onSubmit={onSubmit} noValidate>
-        <label className="field">
-          <span className="field__label">{t('card.cardNumber')}</span>
-          <input
-            className="field__input field__input--wide"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            autoFocus
-            aria-describedby={hintId}
-            value={groupCardDigits(digits)}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('card.cardNumber')}
+          variant="wide"
+          digits={CARD_NUMBER_MAX_DIGITS}
+          autoFocus
+          aria-describedby={hintId}
+          value={groupCardDigits(digits)}
+          onText={setFrom}
+        />
         <p id={hintId} className="hint">
           {t('card.hint')}
         </p>

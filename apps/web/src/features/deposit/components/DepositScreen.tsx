@@ -17,6 +17,7 @@ import { formatMoney } from '../../../shared/format/format';
 import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
+import { TextField } from '../../../shared/components/TextField';
 import { useDeposit } from '../hooks/useDeposit';
 
 export interface DepositScreenProps {
@@ -29,6 +30,8 @@ type Field = 'checkNumber' | 'amount';
 
 /** Cash available at once from each deposit (the server has the final word). */
 const CASH_AVAILABLE_AT_ONCE_CENTS = 20000;
+/** A check number is 1 to 10 digits (CHECK_NUMBER_PATTERN). */
+const CHECK_NUMBER_MAX_DIGITS = 10;
 
 export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
   const { t } = useTranslation();
@@ -99,7 +102,7 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
     };
     const typeDigit = (d: string) =>
       field === 'checkNumber'
-        ? setCheckNumber((checkNumber + d).slice(0, 10))
+        ? setCheckNumber((checkNumber + d).slice(0, CHECK_NUMBER_MAX_DIGITS))
         : setAmountCents(appendAmountDigit(amountCents, d, 'cents'));
     return (
       <Screen
@@ -121,20 +124,15 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
       >
         <form className="form" onSubmit={onSubmit} noValidate>
           {kind === 'CHECK' ? (
-            <label className="field">
-              <span className="field__label">{t('deposit.checkNumber')}</span>
-              <input
-                className="field__input"
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                autoFocus
-                maxLength={10}
-                value={checkNumber}
-                onFocus={() => setField('checkNumber')}
-                onChange={(e) => setCheckNumber(e.target.value.replace(/\D/g, '').slice(0, 10))}
-              />
-            </label>
+            <TextField
+              label={t('deposit.checkNumber')}
+              digits={CHECK_NUMBER_MAX_DIGITS}
+              maxLength={CHECK_NUMBER_MAX_DIGITS}
+              autoFocus
+              value={checkNumber}
+              onFocus={() => setField('checkNumber')}
+              onText={setCheckNumber}
+            />
           ) : null}
           <AmountField
             cents={amountCents}

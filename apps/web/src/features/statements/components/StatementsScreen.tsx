@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatIsoDate, isoDaysBefore, statementToday } from '../../../shared/format/format';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
+import { TextField } from '../../../shared/components/TextField';
 import { useCreateStatement, useDownloadStatement, useStatement } from '../hooks/useStatements';
 
 export interface StatementsScreenProps {
@@ -159,26 +160,16 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
         keypad={{ onEnter: submit, onCancel: () => setCustom(false) }}
       >
         <form className="form form--grid" onSubmit={onSubmit} noValidate>
-          <label className="field">
-            <span className="field__label">{t('statements.fromDate')}</span>
-            <input
-              className="field__input"
+          {(['from', 'to'] as const).map((end) => (
+            <TextField
+              key={end}
+              label={t(end === 'from' ? 'statements.fromDate' : 'statements.toDate')}
               type="date"
               max={today}
-              value={range.from}
-              onChange={(e) => setRange({ ...range, from: e.target.value })}
+              value={range[end]}
+              onText={(date) => setRange({ ...range, [end]: date })}
             />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('statements.toDate')}</span>
-            <input
-              className="field__input"
-              type="date"
-              max={today}
-              value={range.to}
-              onChange={(e) => setRange({ ...range, to: e.target.value })}
-            />
-          </label>
+          ))}
           {reversed ? <ErrorAlert message={t('statements.reversed')} /> : null}
           <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />
         </form>

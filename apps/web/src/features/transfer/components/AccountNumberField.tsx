@@ -1,4 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../shared/components/TextField';
+
+/** Every account number has 12 digits (ACCOUNT_NUMBER_PATTERN). */
+export const ACCOUNT_NUMBER_DIGITS = 12;
 
 export interface AccountNumberFieldProps {
   digits: string;
@@ -22,19 +26,14 @@ export function AccountNumberField({
 }: AccountNumberFieldProps) {
   const { t } = useTranslation();
   return (
-    <label className="field">
-      <span className="field__label">{t('transfer.toAccount')}</span>
-      <input
-        className="field__input"
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        placeholder="1000-0001-0001"
-        autoFocus={autoFocus}
-        value={maskAccountDigits(digits)}
-        onFocus={onFocus}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 12))}
-      />
-    </label>
+    <TextField
+      label={t('transfer.toAccount')}
+      digits={ACCOUNT_NUMBER_DIGITS}
+      placeholder="1000-0001-0001"
+      autoFocus={autoFocus}
+      value={maskAccountDigits(digits)}
+      onFocus={onFocus}
+      onText={onChange}
+    />
   );
 }

@@ -17,8 +17,9 @@ import { formatMoney } from '../../../shared/format/format';
 import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
+import { TextField } from '../../../shared/components/TextField';
 import { useTransfer } from '../hooks/useTransfer';
-import { AccountNumberField } from './AccountNumberField';
+import { ACCOUNT_NUMBER_DIGITS, AccountNumberField } from './AccountNumberField';
 
 export interface TransferScreenProps {
   onBack: () => void;
@@ -86,7 +87,7 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
         keypad={{
           onDigit: (d) =>
             keypadTarget === 'to'
-              ? setToDigits((toDigits + d).slice(0, 12))
+              ? setToDigits((toDigits + d).slice(0, ACCOUNT_NUMBER_DIGITS))
               : setAmountCents(appendAmountDigit(amountCents, d, 'cents')),
           onBackspace: () =>
             keypadTarget === 'to'
@@ -115,18 +116,15 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
             onChange={setAmountCents}
             onFocus={() => setField('amount')}
           />
-          <label className="field field--full">
-            <span className="field__label">{t('transfer.memo')}</span>
-            <input
-              className="field__input field__input--text"
-              type="text"
-              autoComplete="off"
-              maxLength={MEMO_MAX_LENGTH}
-              value={memo}
-              onFocus={() => setField('memo')}
-              onChange={(e) => setMemo(e.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('transfer.memo')}
+            fullWidth
+            variant="text"
+            maxLength={MEMO_MAX_LENGTH}
+            value={memo}
+            onFocus={() => setField('memo')}
+            onText={setMemo}
+          />
           <ErrorAlert message={inputError} />
         </form>
       </Screen>
