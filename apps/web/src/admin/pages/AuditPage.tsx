@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import { AUDIT_TYPES, type AuditEvent } from '../api/admin-types';
 import { errorText } from '../api/errors';
 import { useCursorPages } from '../api/useCursorPages';
 import { Alert } from '../components/Alert';
 import { Button } from '../components/Button';
+import { Field } from '../components/Field';
 import { DataTable } from '../components/DataTable';
 import { PageFrame } from '../components/PageFrame';
 import { Pagination } from '../components/Pagination';
@@ -27,8 +28,6 @@ export function detailsText(details: unknown): string {
 }
 
 export function AuditPage() {
-  const typeId = useId();
-  const actorId = useId();
   const [draft, setDraft] = useState<AuditFilters>({ type: '', actor: '' });
   const [filters, setFilters] = useState<AuditFilters>({ type: '', actor: '' });
   const pages = useCursorPages();
@@ -48,31 +47,33 @@ export function AuditPage() {
   return (
     <PageFrame title={strings.audit.title}>
       <form className="admin-filters" onSubmit={onSubmit} aria-label={strings.audit.filters}>
-        <div className="admin-field">
-          <label htmlFor={typeId}>{strings.audit.type}</label>
-          <select
-            id={typeId}
-            value={draft.type}
-            onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value }))}
-          >
-            <option value="">{strings.audit.anyType}</option>
-            {AUDIT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="admin-field">
-          <label htmlFor={actorId}>{strings.audit.actor}</label>
-          <input
-            id={actorId}
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.actor}
-            onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
-          />
-        </div>
+        <Field label={strings.audit.type}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.type}
+              onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value }))}
+            >
+              <option value="">{strings.audit.anyType}</option>
+              {AUDIT_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={strings.audit.actor}>
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.actor}
+              onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))}
+            />
+          )}
+        </Field>
         <Button type="submit" variant="primary">
           {strings.audit.apply}
         </Button>

@@ -1,12 +1,13 @@
 import { type NoteCount } from '@atm/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../shared/api/api-request';
 import { adminApi } from '../api/admin-api';
 import { type AdminDashboard } from '../api/admin-types';
 import { errorText } from '../api/errors';
 import { Alert, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
+import { Field } from '../components/Field';
 import { ConfirmDialog } from '../components/Dialog';
 import { PageFrame } from '../components/PageFrame';
 import { formatCents } from '../format';
@@ -27,8 +28,6 @@ function parseCount(text: string): number | null {
 export function CashPage() {
   const client = useQueryClient();
   const dashboard = useDashboard();
-  const denominationId = useId();
-  const countId = useId();
   const [denomination, setDenomination] = useState<number>(DENOMINATIONS_CENTS[0]);
   const [countText, setCountText] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -86,31 +85,33 @@ export function CashPage() {
       <section className="admin-card" aria-labelledby="load-title">
         <h2 id="load-title">{strings.cash.loadTitle}</h2>
         <form className="admin-filters" onSubmit={onSubmit} noValidate>
-          <div className="admin-field">
-            <label htmlFor={denominationId}>{strings.cash.loadDenomination}</label>
-            <select
-              id={denominationId}
-              value={denomination}
-              onChange={(e) => setDenomination(Number(e.target.value))}
-            >
-              {DENOMINATIONS_CENTS.map((cents) => (
-                <option key={cents} value={cents}>
-                  {formatCents(cents)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="admin-field">
-            <label htmlFor={countId}>{strings.cash.loadCount}</label>
-            <input
-              id={countId}
-              inputMode="numeric"
-              autoComplete="off"
-              aria-invalid={invalid || undefined}
-              value={countText}
-              onChange={(e) => setCountText(e.target.value)}
-            />
-          </div>
+          <Field label={strings.cash.loadDenomination}>
+            {(control) => (
+              <select
+                {...control}
+                value={denomination}
+                onChange={(e) => setDenomination(Number(e.target.value))}
+              >
+                {DENOMINATIONS_CENTS.map((cents) => (
+                  <option key={cents} value={cents}>
+                    {formatCents(cents)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={strings.cash.loadCount}>
+            {(control) => (
+              <input
+                {...control}
+                inputMode="numeric"
+                autoComplete="off"
+                aria-invalid={invalid || undefined}
+                value={countText}
+                onChange={(e) => setCountText(e.target.value)}
+              />
+            )}
+          </Field>
           <Button type="submit" variant="primary">
             {strings.cash.loadSubmit}
           </Button>

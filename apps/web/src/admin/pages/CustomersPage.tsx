@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import { type AdminCustomer } from '../api/admin-types';
 import { errorText } from '../api/errors';
@@ -7,6 +7,7 @@ import { useCursorPages } from '../api/useCursorPages';
 import { Link, pathFor } from '../app/router';
 import { Alert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
+import { Field } from '../components/Field';
 import { PageFrame } from '../components/PageFrame';
 import { Pagination } from '../components/Pagination';
 import { formatDate, formatCount } from '../format';
@@ -16,8 +17,6 @@ import { strings } from '../strings';
 const SEARCH_DELAY_MS = 300;
 
 export function CustomersPage() {
-  const searchId = useId();
-  const hintId = useId();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const pages = useCursorPages();
@@ -48,19 +47,18 @@ export function CustomersPage() {
   return (
     <PageFrame title={strings.customers.title}>
       <form role="search" className="admin-search" onSubmit={onSubmit}>
-        <label htmlFor={searchId}>{strings.customers.search}</label>
-        <input
-          id={searchId}
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={hintId}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <p id={hintId} className="admin-field__hint">
-          {strings.customers.searchHint}
-        </p>
+        <Field label={strings.customers.search} hint={strings.customers.searchHint}>
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
+        </Field>
       </form>
       <Alert message={errorText(customers.error)} />
       {customers.isPending ? (

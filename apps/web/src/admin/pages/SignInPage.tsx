@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import { type AdminSession } from '../api/admin-session';
 import { errorText } from '../api/errors';
 import { Alert, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
+import { Field } from '../components/Field';
 import { strings } from '../strings';
 
 export interface SignInPageProps {
@@ -14,10 +15,6 @@ export interface SignInPageProps {
 }
 
 export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
-  const usernameId = useId();
-  const passwordId = useId();
-  const codeId = useId();
-  const codeHintId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -55,48 +52,47 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
         </h1>
         <p className="admin-signin__intro">{strings.signIn.intro}</p>
         <Notice message={notice} />
-        <div className="admin-field">
-          <label htmlFor={usernameId}>{strings.signIn.username}</label>
-          <input
-            id={usernameId}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </div>
-        <div className="admin-field">
-          <label htmlFor={passwordId}>{strings.signIn.password}</label>
-          <input
-            id={passwordId}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <div className="admin-field">
-          <label htmlFor={codeId}>{strings.signIn.oneTimeCode}</label>
-          <input
-            id={codeId}
-            name="one-time-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={7}
-            aria-describedby={codeHintId}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-          <p id={codeHintId} className="admin-field__hint">
-            {strings.signIn.oneTimeCodeHint}
-          </p>
-        </div>
+        <Field label={strings.signIn.username}>
+          {(control) => (
+            <input
+              {...control}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={strings.signIn.password}>
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={strings.signIn.oneTimeCode} hint={strings.signIn.oneTimeCodeHint}>
+          {(control) => (
+            <input
+              {...control}
+              name="one-time-code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxLength={7}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          )}
+        </Field>
         <Alert message={errorText(login.error)} />
         <Button
           type="submit"
