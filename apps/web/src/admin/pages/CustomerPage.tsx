@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import {
   type AccountAction,
@@ -45,6 +45,51 @@ const CARD_ACTIONS: Array<{ action: CardAction; enabled: (c: AdminCard) => boole
   { action: 'unlock', enabled: (c) => c.status === 'LOCKED' },
 ];
 
+interface RegionAction {
+  name: string;
+  /** Shown as dangerous (closing an account, blocking a card). */
+  danger: boolean;
+  /** Actions that make no sense in the item's state stay visible but disabled. */
+  enabled: boolean;
+  run: () => void;
+}
+
+interface ItemRegionProps {
+  /** The region's name, as the contract writes it ("Checking ••••0001"). */
+  label: string;
+  facts: Array<[term: string, detail: string]>;
+  actions: RegionAction[];
+}
+
+/** One account or card: a region named by its masked number, its facts, its actions. */
+function ItemRegion({ label, facts, actions }: ItemRegionProps) {
+  return (
+    <section role="region" aria-label={label} className="admin-card admin-item">
+      <h3 className="admin-item__title">{label}</h3>
+      <dl className="admin-item__facts">
+        {facts.map(([term, detail]) => (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{detail}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <div className="admin-item__actions">
+        {actions.map((action) => (
+          <Button
+            key={action.name}
+            variant={action.danger ? 'danger' : 'secondary'}
+            disabled={!action.enabled}
+            onClick={action.run}
+          >
+            {action.name}
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function AccountRegion({
   account,
   onAction,
@@ -54,31 +99,21 @@ function AccountRegion({
 }) {
   const label = accountLabel(account);
   return (
-    <section role="region" aria-label={label} className="admin-card admin-item">
-      <h3 className="admin-item__title">{label}</h3>
-      <dl className="admin-item__facts">
-        <dt>{s.number}</dt>
-        <dd>{formatAccountNumber(account.number)}</dd>
-        <dt>{s.status}</dt>
-        <dd>{s.accountStatus[account.status]}</dd>
-        <dt>{s.balance}</dt>
-        <dd>{formatCents(account.balanceCents)}</dd>
-        <dt>{s.available}</dt>
-        <dd>{formatCents(account.availableBalanceCents)}</dd>
-      </dl>
-      <div className="admin-item__actions">
-        {ACCOUNT_ACTIONS.map(({ action, enabled }) => (
-          <Button
-            key={action}
-            variant={action === 'close' ? 'danger' : 'secondary'}
-            disabled={!enabled(account)}
-            onClick={() => onAction({ kind: 'account', action, target: account, label })}
-          >
-            {s.actions[action]}
-          </Button>
-        ))}
-      </div>
-    </section>
+    <ItemRegion
+      label={label}
+      facts={[
+        [s.number, formatAccountNumber(account.number)],
+        [s.status, s.accountStatus[account.status]],
+        [s.balance, formatCents(account.balanceCents)],
+        [s.available, formatCents(account.availableBalanceCents)],
+      ]}
+      actions={ACCOUNT_ACTIONS.map(({ action, enabled }) => ({
+        name: s.actions[action],
+        danger: action === 'close',
+        enabled: enabled(account),
+        run: () => onAction({ kind: 'account', action, target: account, label }),
+      }))}
+    />
   );
 }
 
@@ -90,32 +125,19 @@ function CardRegion({
   onAction: (pending: PendingAction) => void;
 }) {
   const label = cardLabel(card);
+  const facts: ItemRegionProps['facts'] = [[s.status, s.cardStatus[card.status]]];
+  if (card.lockedUntil) facts.push([s.lockedUntil, formatInstant(card.lockedUntil)]);
   return (
-    <section role="region" aria-label={label} className="admin-card admin-item">
-      <h3 className="admin-item__title">{label}</h3>
-      <dl className="admin-item__facts">
-        <dt>{s.status}</dt>
-        <dd>{s.cardStatus[card.status]}</dd>
-        {card.lockedUntil ? (
-          <>
-            <dt>{s.lockedUntil}</dt>
-            <dd>{formatInstant(card.lockedUntil)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <div className="admin-item__actions">
-        {CARD_ACTIONS.map(({ action, enabled }) => (
-          <Button
-            key={action}
-            variant={action === 'block' ? 'danger' : 'secondary'}
-            disabled={!enabled(card)}
-            onClick={() => onAction({ kind: 'card', action, target: card, label })}
-          >
-            {s.actions[action]}
-          </Button>
-        ))}
-      </div>
-    </section>
+    <ItemRegion
+      label={label}
+      facts={facts}
+      actions={CARD_ACTIONS.map(({ action, enabled }) => ({
+        name: s.actions[action],
+        danger: action === 'block',
+        enabled: enabled(card),
+        run: () => onAction({ kind: 'card', action, target: card, label }),
+      }))}
+    />
   );
 }
 

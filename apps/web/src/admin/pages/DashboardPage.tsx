@@ -21,12 +21,34 @@ export function useDashboard() {
   });
 }
 
-function Figure({ label, value }: { label: string; value: number }) {
+/** One figure, already formatted (a count or an amount). */
+function Figure({ label, value }: { label: string; value: string }) {
   return (
     <div className="admin-figure">
       <dt className="admin-figure__label">{label}</dt>
-      <dd className="admin-figure__value">{formatCount(value)}</dd>
+      <dd className="admin-figure__value">{value}</dd>
     </div>
+  );
+}
+
+interface FigureCardProps {
+  /** The heading's id, which names the card's region. */
+  id: string;
+  title: string;
+  figures: Array<[label: string, count: number]>;
+}
+
+/** A card of counts under one heading. */
+function FigureCard({ id, title, figures }: FigureCardProps) {
+  return (
+    <section className="admin-card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <dl className="admin-figures">
+        {figures.map(([label, count]) => (
+          <Figure key={label} label={label} value={formatCount(count)} />
+        ))}
+      </dl>
+    </section>
   );
 }
 
@@ -37,14 +59,8 @@ function CashBalancing({ balancing }: { balancing: AdminDashboard['cashBalancing
     <section className="admin-card" aria-labelledby="cash-balancing-title">
       <h2 id="cash-balancing-title">{strings.dashboard.cashBalancing}</h2>
       <dl className="admin-figures">
-        <div className="admin-figure">
-          <dt className="admin-figure__label">{strings.dashboard.stockValue}</dt>
-          <dd className="admin-figure__value">{formatCents(balancing.stockCents)}</dd>
-        </div>
-        <div className="admin-figure">
-          <dt className="admin-figure__label">{strings.dashboard.ledgerValue}</dt>
-          <dd className="admin-figure__value">{formatCents(balancing.ledgerCents)}</dd>
-        </div>
+        <Figure label={strings.dashboard.stockValue} value={formatCents(balancing.stockCents)} />
+        <Figure label={strings.dashboard.ledgerValue} value={formatCents(balancing.ledgerCents)} />
       </dl>
       <p
         className={
@@ -80,32 +96,35 @@ export function DashboardPage() {
       ) : (
         <div className="admin-grid">
           {data.cashBalancing ? <CashBalancing balancing={data.cashBalancing} /> : null}
-          <section className="admin-card" aria-labelledby="people-title">
-            <h2 id="people-title">{strings.dashboard.people}</h2>
-            <dl className="admin-figures">
-              <Figure label={strings.dashboard.customers} value={data.customers} />
-              <Figure label={strings.dashboard.accounts} value={data.accounts} />
-              <Figure label={strings.dashboard.cardsActive} value={data.cards.active} />
-              <Figure label={strings.dashboard.cardsLocked} value={data.cards.locked} />
-              <Figure label={strings.dashboard.cardsBlocked} value={data.cards.blocked} />
-            </dl>
-          </section>
-          <section className="admin-card" aria-labelledby="today-title">
-            <h2 id="today-title">{strings.dashboard.today}</h2>
-            <dl className="admin-figures">
-              <Figure label={strings.dashboard.withdrawals} value={data.today.withdrawals} />
-              <Figure label={strings.dashboard.deposits} value={data.today.deposits} />
-              <Figure label={strings.dashboard.transfers} value={data.today.transfers} />
-              <Figure label={strings.dashboard.failedSignIns} value={data.today.failedSignIns} />
-            </dl>
-          </section>
-          <section className="admin-card" aria-labelledby="statements-title">
-            <h2 id="statements-title">{strings.dashboard.statements}</h2>
-            <dl className="admin-figures">
-              <Figure label={strings.dashboard.statementsPending} value={data.statements.pending} />
-              <Figure label={strings.dashboard.statementsFailed} value={data.statements.failed} />
-            </dl>
-          </section>
+          <FigureCard
+            id="people-title"
+            title={strings.dashboard.people}
+            figures={[
+              [strings.dashboard.customers, data.customers],
+              [strings.dashboard.accounts, data.accounts],
+              [strings.dashboard.cardsActive, data.cards.active],
+              [strings.dashboard.cardsLocked, data.cards.locked],
+              [strings.dashboard.cardsBlocked, data.cards.blocked],
+            ]}
+          />
+          <FigureCard
+            id="today-title"
+            title={strings.dashboard.today}
+            figures={[
+              [strings.dashboard.withdrawals, data.today.withdrawals],
+              [strings.dashboard.deposits, data.today.deposits],
+              [strings.dashboard.transfers, data.today.transfers],
+              [strings.dashboard.failedSignIns, data.today.failedSignIns],
+            ]}
+          />
+          <FigureCard
+            id="statements-title"
+            title={strings.dashboard.statements}
+            figures={[
+              [strings.dashboard.statementsPending, data.statements.pending],
+              [strings.dashboard.statementsFailed, data.statements.failed],
+            ]}
+          />
           <section className="admin-card admin-card--wide" aria-labelledby="stock-title">
             <h2 id="stock-title">{strings.dashboard.cashStock}</h2>
             <NoteStockTable cash={data.cash} />
