@@ -20,6 +20,7 @@ import { WithdrawScreen } from '../features/withdraw/components/WithdrawScreen';
 import { changeLanguage, currentLanguage } from '../shared/i18n/i18n';
 import { AudioGuidanceProvider, useAudioGuidance } from '../shared/speech/audio-guidance';
 import { type CardReturnReason, type Receipt } from '../shared/flow/flow-types';
+import { StatusNotice } from '../shared/components/StatusNotice';
 import { type FlowAction, flowReducer, type FlowState, initialFlow } from './flow';
 
 // Statements pull in the most code and are used least: loaded on first use.
@@ -38,9 +39,7 @@ function Loading() {
   const { t } = useTranslation();
   return (
     <Screen title={t('common.oneMoment')}>
-      <p className="notice" role="status">
-        {t('common.loading')}
-      </p>
+      <StatusNotice message={t('common.loading')} />
     </Screen>
   );
 }

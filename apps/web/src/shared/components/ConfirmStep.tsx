@@ -3,6 +3,7 @@ import { errorMessage, type Operation } from '../api/error-messages';
 import { Screen } from '../machine/components/Screen';
 import { ErrorAlert } from './ErrorAlert';
 import { Summary, type SummaryProps } from './Summary';
+import { StatusNotice } from './StatusNotice';
 
 /** What the confirm step reads of a money movement's request (`useIdempotentMutation`). */
 export interface PendingMovement {
@@ -60,11 +61,7 @@ export function ConfirmStep({
       keypad={{ onEnter: onConfirm, onCancel: movement.isPending ? undefined : back }}
     >
       <Summary rows={rows} />
-      {movement.isPending ? (
-        <p className="notice" role="status">
-          {pendingMessage}
-        </p>
-      ) : null}
+      <StatusNotice message={movement.isPending ? pendingMessage : null} />
       <ErrorAlert message={movement.error ? errorMessage(movement.error, operation) : null} />
     </Screen>
   );

@@ -7,6 +7,7 @@ import { i18n } from '../../../shared/i18n/i18n';
 import { Screen, type ScreenOption } from '../../../shared/machine/components/Screen';
 import { type useAccountStep } from '../hooks/useAccountStep';
 import { accountTypeName } from '../hooks/useAccounts';
+import { StatusNotice } from '../../../shared/components/StatusNotice';
 
 /** "Checking ••••0001 · $5,250.00 available": the name starts with the account's type. */
 export function accountChoiceLabel(account: Account): string {
@@ -53,11 +54,7 @@ export function AccountChoiceScreen({
       ]}
       keypad={{ onCancel: onBack }}
     >
-      {accountStep.accounts.isPending ? (
-        <p className="notice" role="status">
-          {t('common.loadingAccounts')}
-        </p>
-      ) : null}
+      <StatusNotice message={accountStep.accounts.isPending ? t('common.loadingAccounts') : null} />
       {accountStep.accounts.isError ? (
         <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
       ) : null}

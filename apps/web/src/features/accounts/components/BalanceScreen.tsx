@@ -6,6 +6,7 @@ import { formatDay, formatMoney, formatSignedMoney } from '../../../shared/forma
 import { entryDescription } from '../../../shared/i18n/entry-description';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { accountName, useAccounts, useRecentEntries } from '../hooks/useAccounts';
+import { StatusNotice } from '../../../shared/components/StatusNotice';
 
 export interface BalanceScreenProps {
   onBack: () => void;
@@ -57,11 +58,7 @@ export function BalanceScreen({ onBack }: BalanceScreenProps) {
       options={[{ label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' }]}
       keypad={{ onCancel: onBack, onEnter: onBack }}
     >
-      {accounts.isPending ? (
-        <p className="notice" role="status">
-          {t('common.loadingAccounts')}
-        </p>
-      ) : null}
+      <StatusNotice message={accounts.isPending ? t('common.loadingAccounts') : null} />
       {accounts.isError ? <ErrorAlert message={errorMessage(accounts.error, 'view')} /> : null}
       {accounts.data?.map((account) => (
         <article key={account.id} className="account-card" aria-label={accountName(account)}>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useLogin } from '../hooks/useLogin';
+import { StatusNotice } from '../../../shared/components/StatusNotice';
 
 export interface PinScreenProps {
   cardNumber: string;
@@ -82,11 +83,7 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
         <p id={hintId} className="hint">
           {t('pin.hint', { last4: cardNumber.slice(-4) })}
         </p>
-        {login.isPending ? (
-          <p className="notice" role="status">
-            {t('pin.checking')}
-          </p>
-        ) : null}
+        <StatusNotice message={login.isPending ? t('pin.checking') : null} />
         <ErrorAlert message={error} />
       </form>
     </Screen>

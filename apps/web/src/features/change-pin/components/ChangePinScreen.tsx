@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useChangePin } from '../hooks/useChangePin';
+import { StatusNotice } from '../../../shared/components/StatusNotice';
 
 export interface ChangePinScreenProps {
   onBack: () => void;
@@ -129,11 +130,7 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
       <form className="form" onSubmit={onSubmit} noValidate>
         <p className="lead">{t(prompt)}</p>
         <PinField key={step} label={t(label)} value={value} onChange={setValue} autoFocus />
-        {change.isPending ? (
-          <p className="notice" role="status">
-            {t('changePin.changing')}
-          </p>
-        ) : null}
+        <StatusNotice message={change.isPending ? t('changePin.changing') : null} />
         <ErrorAlert message={error} />
       </form>
     </Screen>

@@ -6,6 +6,7 @@ import { Summary } from '../../../shared/components/Summary';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { usePrintReceipt } from '../hooks/usePrintReceipt';
 import { receiptRows } from './receipt-lines';
+import { StatusNotice } from '../../../shared/components/StatusNotice';
 
 export interface ReceiptScreenProps {
   receipt: Receipt;
@@ -41,11 +42,7 @@ export function ReceiptScreen({ receipt, onAnother, onDone }: ReceiptScreenProps
           {holds.length === 0 ? t('receipt.allAvailable') : t('receipt.holdsHint')}
         </p>
       ) : null}
-      {print.isPending ? (
-        <p className="notice" role="status">
-          {t('receipt.printing')}
-        </p>
-      ) : null}
+      <StatusNotice message={print.isPending ? t('receipt.printing') : null} />
       {print.isSuccess ? <p className="hint">{t('receipt.printed')}</p> : null}
       <ErrorAlert message={print.error ? errorMessage(print.error, 'view') : null} />
     </Screen>

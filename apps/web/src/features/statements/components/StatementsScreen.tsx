@@ -8,6 +8,7 @@ import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts
 import { Screen } from '../../../shared/machine/components/Screen';
 import { TextField } from '../../../shared/components/TextField';
 import { useCreateStatement, useDownloadStatement, useStatement } from '../hooks/useStatements';
+import { StatusNotice } from '../../../shared/components/StatusNotice';
 
 export interface StatementsScreenProps {
   onBack: () => void;
@@ -199,11 +200,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
     >
       <p className="lead">{t('statements.question')}</p>
       <p className="hint">{t('statements.isPdf', { account: accountName(account) })}</p>
-      {create.isPending ? (
-        <p className="notice" role="status">
-          {t('statements.asking')}
-        </p>
-      ) : null}
+      <StatusNotice message={create.isPending ? t('statements.asking') : null} />
       <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />
     </Screen>
   );
