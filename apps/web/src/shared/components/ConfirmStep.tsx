@@ -28,8 +28,9 @@ export interface ConfirmStepProps {
 
 /**
  * The last step of every money movement: what is about to happen, "Confirm" and "Back".
- * While the request is on its way, Back and Cancel do nothing (the money may be moving);
- * Confirm and Enter stay wired because the movement's own guard refuses a second send.
+ * While the request is on its way, Confirm and Back are disabled and Cancel does nothing
+ * (the money may be moving); Enter stays wired because the movement's own guard
+ * (`useIdempotentMutation`) refuses a second send.
  */
 export function ConfirmStep({
   title,
