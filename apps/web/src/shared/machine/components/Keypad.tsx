@@ -10,6 +10,10 @@ const DIGIT_ROWS = [
   ['7', '8', '9'],
 ];
 
+/** The function keys, top to bottom, and what each calls on the screen showing. */
+const FUNCTION_KEYS = ['cancel', 'clear', 'enter'] as const;
+const FUNCTION_HANDLERS = { cancel: 'onCancel', clear: 'onClear', enter: 'onEnter' } as const;
+
 export interface KeypadProps {
   disabled?: boolean;
 }
@@ -48,33 +52,18 @@ export function Keypad({ disabled = false }: KeypadProps) {
         <span className="keypad__blank" aria-hidden="true" />
       </div>
       <div className="keypad__functions">
-        <button
-          type="button"
-          className="keypad__key keypad__key--cancel"
-          disabled={disabled}
-          onMouseDown={keepFocus}
-          onClick={() => registry.current.onCancel?.()}
-        >
-          {t('machine.cancel')}
-        </button>
-        <button
-          type="button"
-          className="keypad__key keypad__key--clear"
-          disabled={disabled}
-          onMouseDown={keepFocus}
-          onClick={() => registry.current.onClear?.()}
-        >
-          {t('machine.clear')}
-        </button>
-        <button
-          type="button"
-          className="keypad__key keypad__key--enter"
-          disabled={disabled}
-          onMouseDown={keepFocus}
-          onClick={() => registry.current.onEnter?.()}
-        >
-          {t('machine.enter')}
-        </button>
+        {FUNCTION_KEYS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            className={`keypad__key keypad__key--${key}`}
+            disabled={disabled}
+            onMouseDown={keepFocus}
+            onClick={() => registry.current[FUNCTION_HANDLERS[key]]?.()}
+          >
+            {t(`machine.${key}`)}
+          </button>
+        ))}
       </div>
     </div>
   );
