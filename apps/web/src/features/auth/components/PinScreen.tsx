@@ -1,5 +1,5 @@
 import { type LoginResponse, PIN_PATTERN } from '@atm/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/http';
 import { errorMessage } from '../../../shared/api/error-messages';
@@ -8,6 +8,7 @@ import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useLogin } from '../hooks/useLogin';
 import { StatusNotice } from '../../../shared/components/StatusNotice';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface PinScreenProps {
   cardNumber: string;
@@ -43,10 +44,6 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
       },
     );
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit();
-  };
   const type = (next: string) => {
     if (!locked) setPin(next.slice(0, PIN_MAX_LENGTH));
   };
@@ -72,7 +69,7 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
         onCancel,
       }}
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <ScreenForm onSubmit={submit}>
         <PinField
           label={t('pin.label')}
           value={pin}
@@ -85,7 +82,7 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
         </p>
         <StatusNotice message={login.isPending ? t('pin.checking') : null} />
         <ErrorAlert message={error} />
-      </form>
+      </ScreenForm>
     </Screen>
   );
 }

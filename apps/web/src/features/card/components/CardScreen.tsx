@@ -1,5 +1,5 @@
 import { isValidCardNumber } from '@atm/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CardReturned } from '../../../shared/flow/flow-types';
 import { i18n } from '../../../shared/i18n/i18n';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { TextField } from '../../../shared/components/TextField';
 import { LanguageChoice } from './LanguageChoice';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 /** Every card number has 16 digits (CARD_NUMBER_PATTERN). */
 const CARD_NUMBER_MAX_DIGITS = 16;
@@ -57,10 +58,6 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
     }
     onInsert(digits);
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    insert();
-  };
   return (
     <Screen
       title={t('card.title')}
@@ -74,7 +71,7 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
     >
       {returned ? <ReturnedNotice returned={returned} /> : null}
       <LanguageChoice />
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <ScreenForm onSubmit={insert}>
         <TextField
           label={t('card.cardNumber')}
           variant="wide"
@@ -88,7 +85,7 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
           {t('card.hint')}
         </p>
         <ErrorAlert message={error} />
-      </form>
+      </ScreenForm>
     </Screen>
   );
 }

@@ -1,5 +1,5 @@
 import { PIN_PATTERN } from '@atm/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/http';
 import { errorMessage } from '../../../shared/api/error-messages';
@@ -8,6 +8,7 @@ import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useChangePin } from '../hooks/useChangePin';
 import { StatusNotice } from '../../../shared/components/StatusNotice';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface ChangePinScreenProps {
   onBack: () => void;
@@ -101,10 +102,6 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
       setStep('new');
     } else send();
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    next();
-  };
   const { title, label, prompt } = STEPS[step];
   return (
     <Screen
@@ -127,12 +124,12 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
         onCancel: back,
       }}
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <ScreenForm onSubmit={next}>
         <p className="lead">{t(prompt)}</p>
         <PinField key={step} label={t(label)} value={value} onChange={setValue} autoFocus />
         <StatusNotice message={change.isPending ? t('changePin.changing') : null} />
         <ErrorAlert message={error} />
-      </form>
+      </ScreenForm>
     </Screen>
   );
 }

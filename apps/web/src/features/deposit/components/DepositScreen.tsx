@@ -4,7 +4,7 @@ import {
   type DepositKind,
   type DepositRequest,
 } from '@atm/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../shared/flow/flow-types';
 import {
@@ -19,6 +19,7 @@ import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts
 import { Screen } from '../../../shared/machine/components/Screen';
 import { TextField } from '../../../shared/components/TextField';
 import { useDeposit } from '../hooks/useDeposit';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface DepositScreenProps {
   onBack: () => void;
@@ -96,10 +97,6 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
       deposit.forget();
       setStep('confirm');
     };
-    const onSubmit = (event: FormEvent) => {
-      event.preventDefault();
-      next();
-    };
     const typeDigit = (d: string) =>
       field === 'checkNumber'
         ? setCheckNumber((checkNumber + d).slice(0, CHECK_NUMBER_MAX_DIGITS))
@@ -122,7 +119,7 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
           onCancel: () => setStep('kind'),
         }}
       >
-        <form className="form" onSubmit={onSubmit} noValidate>
+        <ScreenForm onSubmit={next}>
           {kind === 'CHECK' ? (
             <TextField
               label={t('deposit.checkNumber')}
@@ -141,7 +138,7 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
             onFocus={() => setField('amount')}
           />
           <ErrorAlert message={inputError} />
-        </form>
+        </ScreenForm>
       </Screen>
     );
   }

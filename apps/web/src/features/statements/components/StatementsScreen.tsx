@@ -1,5 +1,5 @@
 import { type Account, type Statement, type StatementRequest } from '@atm/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
@@ -9,6 +9,7 @@ import { Screen } from '../../../shared/machine/components/Screen';
 import { TextField } from '../../../shared/components/TextField';
 import { useCreateStatement, useDownloadStatement, useStatement } from '../hooks/useStatements';
 import { StatusNotice } from '../../../shared/components/StatusNotice';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface StatementsScreenProps {
   onBack: () => void;
@@ -140,10 +141,6 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
       }
       request(range);
     };
-    const onSubmit = (event: FormEvent) => {
-      event.preventDefault();
-      submit();
-    };
     const reversed = range.from > range.to;
     return (
       <Screen
@@ -160,7 +157,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
         ]}
         keypad={{ onEnter: submit, onCancel: () => setCustom(false) }}
       >
-        <form className="form form--grid" onSubmit={onSubmit} noValidate>
+        <ScreenForm onSubmit={submit} grid>
           {(['from', 'to'] as const).map((end) => (
             <TextField
               key={end}
@@ -173,7 +170,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
           ))}
           {reversed ? <ErrorAlert message={t('statements.reversed')} /> : null}
           <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />
-        </form>
+        </ScreenForm>
       </Screen>
     );
   }

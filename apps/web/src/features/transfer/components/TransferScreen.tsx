@@ -4,7 +4,7 @@ import {
   MEMO_MAX_LENGTH,
   normalizeAccountNumber,
 } from '@atm/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../shared/flow/flow-types';
 import {
@@ -20,6 +20,7 @@ import { Screen } from '../../../shared/machine/components/Screen';
 import { TextField } from '../../../shared/components/TextField';
 import { useTransfer } from '../hooks/useTransfer';
 import { ACCOUNT_NUMBER_DIGITS, AccountNumberField } from './AccountNumberField';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface TransferScreenProps {
   onBack: () => void;
@@ -72,10 +73,6 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
       transfer.forget();
       setReviewing(true);
     };
-    const onSubmit = (event: FormEvent) => {
-      event.preventDefault();
-      next();
-    };
     const keypadTarget = field === 'memo' ? 'to' : field;
     return (
       <Screen
@@ -104,7 +101,7 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
             amount: formatMoney(account.availableBalanceCents),
           })}
         </p>
-        <form className="form form--grid" onSubmit={onSubmit} noValidate>
+        <ScreenForm onSubmit={next} grid>
           <AccountNumberField
             digits={toDigits}
             onChange={setToDigits}
@@ -126,7 +123,7 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
             onText={setMemo}
           />
           <ErrorAlert message={inputError} />
-        </form>
+        </ScreenForm>
       </Screen>
     );
   }

@@ -1,5 +1,5 @@
 import { type Account } from '@atm/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Receipt } from '../../../shared/flow/flow-types';
 import {
@@ -13,6 +13,7 @@ import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useWithdraw } from '../hooks/useWithdraw';
+import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface WithdrawScreenProps {
   onBack: () => void;
@@ -98,10 +99,6 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
   }
 
   if (step === 'other') {
-    const onSubmit = (event: FormEvent) => {
-      event.preventDefault();
-      submitOther();
-    };
     return (
       <Screen
         title={t('withdraw.otherTitle')}
@@ -117,7 +114,7 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
           onCancel: () => setStep('amount'),
         }}
       >
-        <form className="form" onSubmit={onSubmit} noValidate>
+        <ScreenForm onSubmit={submitOther}>
           <AmountField
             cents={otherCents}
             onChange={setOtherCents}
@@ -126,7 +123,7 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
             hint={t('withdraw.multiples', { amount: formatMoney(NOTE_CENTS) })}
           />
           <ErrorAlert message={inputError} />
-        </form>
+        </ScreenForm>
       </Screen>
     );
   }
