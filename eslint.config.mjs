@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
-import { webFeatureBoundaries } from './apps/web/eslint-boundaries.mjs';
+import { webLayerBoundaries } from './apps/web/eslint-layers.mjs';
 
 /**
  * Boundaries are enforced, not decorative: the web app can never import the API, the
@@ -81,6 +81,6 @@ export default [
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  ...webFeatureBoundaries,
+  ...webLayerBoundaries,
   prettier,
 ];

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 // The rule is proved on the workspace's real eslint config (eslint.config.mjs with
-// apps/web/eslint-boundaries.mjs), linted in a child process: ESLint loads its flat
+// apps/web/eslint-layers.mjs), linted in a child process: ESLint loads its flat
 // config through ESM, which jest's module system cannot host.
 
 const workspace = path.resolve(__dirname, '../../../..');
@@ -81,6 +81,30 @@ const refused: Array<[label: string, fixture: Fixture, says: RegExp]> = [
     },
     /through its index\.ts/,
   ],
+  [
+    'shared code importing a feature',
+    {
+      file: 'apps/web/src/shared/components/Fixture.tsx',
+      source: uses('accountName', '../../features/accounts'),
+    },
+    /imports neither/,
+  ],
+  [
+    'shared code importing the app',
+    {
+      file: 'apps/web/src/shared/machine/components/Fixture.tsx',
+      source: uses('flowReducer', '../../../app/flow'),
+    },
+    /imports neither/,
+  ],
+  [
+    'the admin console importing an ATM feature',
+    {
+      file: 'apps/web/src/admin/pages/Fixture.tsx',
+      source: uses('useAccounts', '../../features/accounts/hooks/useAccounts'),
+    },
+    /never imports the ATM's features/,
+  ],
 ];
 
 const allowed: Array<[label: string, fixture: Fixture]> = [
@@ -112,9 +136,20 @@ const allowed: Array<[label: string, fixture: Fixture]> = [
       source: uses('DepositScreen', '../features/deposit/components/DepositScreen'),
     },
   ],
+  [
+    'a shared spec rendering a real screen',
+    {
+      file: 'apps/web/src/shared/i18n/Fixture.spec.tsx',
+      source: uses('MainMenu', '../../features/menu/components/MainMenu'),
+    },
+  ],
+  [
+    "the admin console's own app folder",
+    { file: 'apps/web/src/admin/pages/Fixture.tsx', source: uses('Link', '../app/router') },
+  ],
 ];
 
-describe('the web feature boundaries lint rule', () => {
+describe('the web layers lint rules', () => {
   // One child process lints every fixture: starting ESLint with the Nx plugin takes seconds.
   let messages: string[][] = [];
   beforeAll(() => {
