@@ -152,7 +152,7 @@ export const moduleDir = (config: TfConfig, call: TfModuleCall) => resolve(confi
  * `true` or `false` the environment passes.
  */
 export async function instantiate(env: TfConfig, rootValues: HclBody = {}): Promise<TfResource[]> {
-  const resources = [...env.resources];
+  const resources = expandForEach(env.resources, env.locals);
   // The root's own variables: a tfvars value, else the default.
   const root = new Map<string, HclValue>();
   for (const variable of env.variables) {
@@ -191,7 +191,7 @@ export async function instantiate(env: TfConfig, rootValues: HclBody = {}): Prom
       }
       return value;
     };
-    for (const resource of module.resources) {
+    for (const resource of expandForEach(module.resources, module.locals)) {
       resources.push({
         ...resource,
         name: `module.${call.name}.${resource.name}`,
@@ -200,6 +200,67 @@ export async function instantiate(env: TfConfig, rootValues: HclBody = {}): Prom
     }
   }
   return resources;
+}
+
+const isBody = (value: HclValue | undefined): value is HclBody =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The map a `for_each` iterates when it is a literal: written inline, or a `local.NAME`. */
+function literalForEach(body: HclBody, locals: HclBody): HclBody | undefined {
+  const value = body['for_each'];
+  const local =
+    typeof value === 'string'
+      ? /^\$\{local\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(value)?.[1]
+      : undefined;
+  const map = local === undefined ? value : locals[local];
+  return isBody(map) ? map : undefined;
+}
+
+/** `${each.value.a.b}` as the literal it names, when the instance's value holds one. */
+function eachValueAt(path: string, value: HclValue): HclValue | undefined {
+  let found: HclValue | undefined = value;
+  for (const step of path.split('.').filter((s) => s !== '')) {
+    found = isBody(found) ? found[step] : undefined;
+  }
+  return found;
+}
+
+/**
+ * One resource per key of a literal `for_each` map, named as Terraform addresses it
+ * (`name["key"]`), with `each.key` and whole-string `each.value...` references replaced
+ * by the instance's literals: a policy then sees the alarm on `RunningTaskCount` whether
+ * it is written out or is one entry of a map. Other resources pass through unchanged.
+ */
+export function expandForEach(resources: TfResource[], locals: HclBody): TfResource[] {
+  return resources.flatMap((resource) => {
+    const map = literalForEach(resource.body, locals);
+    if (map === undefined) return [resource];
+    return Object.entries(map).map(([key, value]) => {
+      const substitute = (node: HclValue): HclValue => {
+        if (typeof node === 'string') {
+          const path = /^\$\{each\.value((?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\}$/.exec(node)?.[1];
+          const literal = path === undefined ? undefined : eachValueAt(path, value);
+          if (literal !== undefined) return literal;
+          return node.replaceAll('${each.key}', key).replace(/\beach\.key\b/g, JSON.stringify(key));
+        }
+        if (Array.isArray(node)) return node.map(substitute);
+        if (isBody(node)) {
+          return Object.fromEntries(
+            Object.entries(node).map(([k, v]) => [
+              k,
+              k === 'for_each' && node === resource.body ? v : substitute(v),
+            ]),
+          );
+        }
+        return node;
+      };
+      return {
+        ...resource,
+        name: `${resource.name}[${JSON.stringify(key)}]`,
+        body: substitute(resource.body) as HclBody,
+      };
+    });
+  });
 }
 
 export const whereOf = (resource: TfResource) =>

@@ -148,7 +148,7 @@ describe.each(environments)('environment %s', (env) => {
     );
     const actions = (name: string) =>
       (
-        documents.find((d) => d.name === `module.ecs.${name}`)?.body['statement'] as {
+        documents.find((d) => d.name === `module.ecs.task["${name}"]`)?.body['statement'] as {
           actions: string[];
         }[]
       )?.flatMap((st) => st.actions);

@@ -92,13 +92,11 @@ locals {
   ]
 
   container_defaults = {
-    image                  = local.image
-    essential              = true
-    environment            = local.environment
-    readonlyRootFilesystem = true
-    mountPoints            = local.read_only_volumes
-    linuxParameters        = { initProcessEnabled = true }
-    stopTimeout            = 30
+    image           = local.image
+    essential       = true
+    environment     = local.environment
+    linuxParameters = { initProcessEnabled = true }
+    stopTimeout     = 30
   }
 
   log_configuration = {
@@ -172,230 +170,197 @@ resource "aws_iam_role_policy" "execution_secrets" {
   policy = data.aws_iam_policy_document.execution_secrets[each.key].json
 }
 
-# The API reads statement PDFs and deletes them after STATEMENT_RETENTION_DAYS (its
-# housekeeping); the worker writes them. Nothing else.
-resource "aws_iam_role" "app" {
-  name               = "${var.name}-app-task"
+# Each long-running or interactive task's own permissions, nothing else: the API reads
+# statement PDFs and deletes them after STATEMENT_RETENTION_DAYS (its housekeeping), the
+# worker writes them, and the admin task runs the CLI through ECS Exec (an interactive
+# shell, so that card numbers never appear in a command line that CloudTrail records).
+# The migrate task needs no AWS API beyond its execution role.
+locals {
+  task_permissions = {
+    app = {
+      policy_name = "statements-read-expire"
+      actions     = ["s3:GetObject", "s3:DeleteObject"]
+      resources   = ["${var.statement_bucket_arn}/*"]
+    }
+    worker = {
+      policy_name = "statements-write"
+      actions     = ["s3:PutObject", "s3:GetObject"]
+      resources   = ["${var.statement_bucket_arn}/*"]
+    }
+    admin = {
+      policy_name = "ecs-exec"
+      actions = [
+        "ssmmessages:CreateControlChannel",
+        "ssmmessages:CreateDataChannel",
+        "ssmmessages:OpenControlChannel",
+        "ssmmessages:OpenDataChannel",
+      ]
+      resources = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "task" {
+  for_each = local.task_permissions
+
+  name               = "${var.name}-${each.key}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 
   tags = var.tags
 }
 
-data "aws_iam_policy_document" "app" {
+data "aws_iam_policy_document" "task" {
+  for_each = local.task_permissions
+
   statement {
-    actions   = ["s3:GetObject", "s3:DeleteObject"]
-    resources = ["${var.statement_bucket_arn}/*"]
+    actions   = each.value.actions
+    resources = each.value.resources
   }
 }
 
-resource "aws_iam_role_policy" "app" {
-  name   = "statements-read-expire"
-  role   = aws_iam_role.app.id
-  policy = data.aws_iam_policy_document.app.json
-}
+resource "aws_iam_role_policy" "task" {
+  for_each = local.task_permissions
 
-resource "aws_iam_role" "worker" {
-  name               = "${var.name}-worker-task"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-
-  tags = var.tags
-}
-
-data "aws_iam_policy_document" "worker" {
-  statement {
-    actions   = ["s3:PutObject", "s3:GetObject"]
-    resources = ["${var.statement_bucket_arn}/*"]
-  }
-}
-
-resource "aws_iam_role_policy" "worker" {
-  name   = "statements-write"
-  role   = aws_iam_role.worker.id
-  policy = data.aws_iam_policy_document.worker.json
-}
-
-# The admin task: the CLI through ECS Exec (an interactive shell, so that card numbers
-# never appear in a command line that CloudTrail records).
-resource "aws_iam_role" "admin" {
-  name               = "${var.name}-admin-task"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-
-  tags = var.tags
-}
-
-data "aws_iam_policy_document" "admin" {
-  statement {
-    actions = [
-      "ssmmessages:CreateControlChannel",
-      "ssmmessages:CreateDataChannel",
-      "ssmmessages:OpenControlChannel",
-      "ssmmessages:OpenDataChannel",
-    ]
-    resources = ["*"]
-  }
-}
-
-resource "aws_iam_role_policy" "admin" {
-  name   = "ecs-exec"
-  role   = aws_iam_role.admin.id
-  policy = data.aws_iam_policy_document.admin.json
+  name   = each.value.policy_name
+  role   = aws_iam_role.task[each.key].id
+  policy = data.aws_iam_policy_document.task[each.key].json
 }
 
 # --- task definitions -------------------------------------------------------------------
+# One family per process. The admin task keeps a writable root file system (ECS Exec needs
+# one); it runs only while someone uses it and stops by itself after an hour.
 
-resource "aws_ecs_task_definition" "app" {
-  family                   = "${var.name}-app"
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.app_cpu
-  memory                   = var.app_memory
-  execution_role_arn       = aws_iam_role.execution["app"].arn
-  task_role_arn            = aws_iam_role.app.arn
-
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  volume {
-    name = "tmp"
-  }
-
-  volume {
-    name = "data"
-  }
-
-  container_definitions = jsonencode([merge(local.container_defaults, {
-    name             = "app"
-    command          = ["node", "dist/apps/api/apps/api/src/main.js"]
-    environment      = local.app_environment
-    secrets          = local.secrets["app"]
-    portMappings     = [{ containerPort = var.app_port, protocol = "tcp" }]
-    logConfiguration = local.log_configuration["app"]
-    healthCheck = {
-      command     = ["CMD", "node", "-e", "fetch('http://127.0.0.1:${var.app_port}/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-      interval    = 15
-      timeout     = 5
-      retries     = 3
-      startPeriod = 30
+locals {
+  task_definitions = {
+    app = {
+      cpu           = var.app_cpu
+      memory        = var.app_memory
+      writable_root = false
+      container = {
+        command      = ["node", "dist/apps/api/apps/api/src/main.js"]
+        environment  = local.app_environment
+        portMappings = [{ containerPort = var.app_port, protocol = "tcp" }]
+        healthCheck = {
+          command     = ["CMD", "node", "-e", "fetch('http://127.0.0.1:${var.app_port}/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+          interval    = 15
+          timeout     = 5
+          retries     = 3
+          startPeriod = 30
+        }
+      }
     }
-  })])
-
-  tags = var.tags
-}
-
-resource "aws_ecs_task_definition" "worker" {
-  family                   = "${var.name}-worker"
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.worker_cpu
-  memory                   = var.worker_memory
-  execution_role_arn       = aws_iam_role.execution["worker"].arn
-  task_role_arn            = aws_iam_role.worker.arn
-
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  volume {
-    name = "tmp"
-  }
-
-  volume {
-    name = "data"
-  }
-
-  container_definitions = jsonencode([merge(local.container_defaults, {
-    name             = "worker"
-    command          = ["node", "dist/apps/api/apps/api/src/worker.js"]
-    environment      = concat(local.environment, [{ name = "WORKER_HEARTBEAT_FILE", value = local.worker_heartbeat_file }])
-    secrets          = local.secrets["worker"]
-    logConfiguration = local.log_configuration["worker"]
-    # Healthy while the heartbeat is fresh: the worker rewrites it every 15 s as long as its
-    # event loop turns and the queue in Redis answers; ECS replaces a task that stops.
-    healthCheck = {
-      command     = ["CMD", "node", "-e", "const s=require('fs').statSync('${local.worker_heartbeat_file}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<60000?0:1)"]
-      interval    = 30
-      timeout     = 5
-      retries     = 3
-      startPeriod = 60
+    worker = {
+      cpu           = var.worker_cpu
+      memory        = var.worker_memory
+      writable_root = false
+      container = {
+        command     = ["node", "dist/apps/api/apps/api/src/worker.js"]
+        environment = concat(local.environment, [{ name = "WORKER_HEARTBEAT_FILE", value = local.worker_heartbeat_file }])
+        # Healthy while the heartbeat is fresh: the worker rewrites it every 15 s as long as
+        # its event loop turns and the queue in Redis answers; ECS replaces a task that stops.
+        healthCheck = {
+          command     = ["CMD", "node", "-e", "const s=require('fs').statSync('${local.worker_heartbeat_file}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<60000?0:1)"]
+          interval    = 30
+          timeout     = 5
+          retries     = 3
+          startPeriod = 60
+        }
+      }
     }
-  })])
+    migrate = {
+      cpu           = 256
+      memory        = 512
+      writable_root = false
+      container = {
+        command     = ["node", "tools/migrate-and-grant.mjs"]
+        environment = local.migrate_environment
+      }
+    }
+    admin = {
+      cpu           = 256
+      memory        = 512
+      writable_root = true
+      container     = { command = ["sleep", "3600"] }
+    }
+  }
 
-  tags = var.tags
+  # The migrate task has no task role: it calls no AWS API.
+  task_role_arns = { for family, role in aws_iam_role.task : family => role.arn }
 }
 
-resource "aws_ecs_task_definition" "migrate" {
-  family                   = "${var.name}-migrate"
+resource "aws_ecs_task_definition" "this" {
+  for_each = local.task_definitions
+
+  family                   = "${var.name}-${each.key}"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
-  cpu                      = 256
-  memory                   = 512
-  execution_role_arn       = aws_iam_role.execution["migrate"].arn
+  cpu                      = each.value.cpu
+  memory                   = each.value.memory
+  execution_role_arn       = aws_iam_role.execution[each.key].arn
+  task_role_arn            = lookup(local.task_role_arns, each.key, null)
 
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
 
-  volume {
-    name = "tmp"
-  }
-
-  volume {
-    name = "data"
+  dynamic "volume" {
+    for_each = each.value.writable_root ? [] : local.read_only_volumes
+    content {
+      name = volume.value.sourceVolume
+    }
   }
 
   container_definitions = jsonencode([merge(local.container_defaults, {
-    name             = "migrate"
-    command          = ["node", "tools/migrate-and-grant.mjs"]
-    environment      = local.migrate_environment
-    secrets          = local.secrets["migrate"]
-    logConfiguration = local.log_configuration["migrate"]
-  })])
-
-  tags = var.tags
-}
-
-resource "aws_ecs_task_definition" "admin" {
-  family                   = "${var.name}-admin"
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = 256
-  memory                   = 512
-  execution_role_arn       = aws_iam_role.execution["admin"].arn
-  task_role_arn            = aws_iam_role.admin.arn
-
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = "X86_64"
-  }
-
-  # ECS Exec needs a writable root file system; this task runs only while someone uses it
-  # and stops by itself after an hour.
-  container_definitions = jsonencode([merge(local.container_defaults, {
-    name                   = "admin"
-    command                = ["sleep", "3600"]
-    secrets                = local.secrets["admin"]
-    readonlyRootFilesystem = false
-    mountPoints            = []
-    logConfiguration       = local.log_configuration["admin"]
-  })])
+    name                   = each.key
+    secrets                = local.secrets[each.key]
+    logConfiguration       = local.log_configuration[each.key]
+    readonlyRootFilesystem = !each.value.writable_root
+    mountPoints            = each.value.writable_root ? [] : local.read_only_volumes
+  }, each.value.container)])
 
   tags = var.tags
 }
 
 # --- services ---------------------------------------------------------------------------
+# The API behind the load balancer and the statement worker. The API scales on CPU. The
+# worker scales on CPU (PDF rendering is CPU-bound) and on the statement queue's depth: the
+# worker logs the queue's counts every minute and a metric filter (monitoring module) turns
+# the waiting count into a CloudWatch metric.
 
-resource "aws_ecs_service" "app" {
-  name                              = "app"
+locals {
+  services = {
+    app = {
+      security_group_id = var.app_security_group_id
+      min_count         = var.app_min_count
+      max_count         = var.app_max_count
+      load_balanced     = true
+    }
+    worker = {
+      security_group_id = var.worker_security_group_id
+      min_count         = var.worker_min_count
+      max_count         = var.worker_max_count
+      load_balanced     = false
+    }
+  }
+
+  scaling_policies = {
+    app_cpu      = { service = "app", target_value = var.cpu_target_percent, on_queue = false }
+    worker_cpu   = { service = "worker", target_value = var.cpu_target_percent, on_queue = false }
+    worker_queue = { service = "worker", target_value = var.queue_waiting_target, on_queue = true }
+  }
+}
+
+resource "aws_ecs_service" "this" {
+  for_each = local.services
+
+  name                              = each.key
   cluster                           = aws_ecs_cluster.this.id
-  task_definition                   = aws_ecs_task_definition.app.arn
-  desired_count                     = var.app_min_count
+  task_definition                   = aws_ecs_task_definition.this[each.key].arn
+  desired_count                     = each.value.min_count
   launch_type                       = "FARGATE"
   platform_version                  = "1.4.0"
-  health_check_grace_period_seconds = 60
+  health_check_grace_period_seconds = each.value.load_balanced ? 60 : null
   propagate_tags                    = "SERVICE"
   enable_execute_command            = false
 
@@ -409,14 +374,17 @@ resource "aws_ecs_service" "app" {
 
   network_configuration {
     subnets          = var.private_subnet_ids
-    security_groups  = [var.app_security_group_id]
+    security_groups  = [each.value.security_group_id]
     assign_public_ip = false
   }
 
-  load_balancer {
-    target_group_arn = var.target_group_arn
-    container_name   = "app"
-    container_port   = var.app_port
+  dynamic "load_balancer" {
+    for_each = each.value.load_balanced ? [var.target_group_arn] : []
+    content {
+      target_group_arn = load_balancer.value
+      container_name   = each.key
+      container_port   = var.app_port
+    }
   }
 
   tags = var.tags
@@ -426,109 +394,44 @@ resource "aws_ecs_service" "app" {
   }
 }
 
-resource "aws_ecs_service" "worker" {
-  name             = "worker"
-  cluster          = aws_ecs_cluster.this.id
-  task_definition  = aws_ecs_task_definition.worker.arn
-  desired_count    = var.worker_min_count
-  launch_type      = "FARGATE"
-  platform_version = "1.4.0"
-  propagate_tags   = "SERVICE"
+resource "aws_appautoscaling_target" "this" {
+  for_each = local.services
 
-  deployment_minimum_healthy_percent = 100
-  deployment_maximum_percent         = 200
-
-  deployment_circuit_breaker {
-    enable   = true
-    rollback = true
-  }
-
-  network_configuration {
-    subnets          = var.private_subnet_ids
-    security_groups  = [var.worker_security_group_id]
-    assign_public_ip = false
-  }
-
-  tags = var.tags
-
-  lifecycle {
-    ignore_changes = [task_definition, desired_count]
-  }
-}
-
-# --- autoscaling --------------------------------------------------------------------------
-# The API scales on CPU. The worker scales on CPU (PDF rendering is CPU-bound) and on the
-# statement queue's depth: the worker logs the queue's counts every minute and a metric
-# filter (monitoring module) turns the waiting count into a CloudWatch metric.
-
-resource "aws_appautoscaling_target" "app" {
   service_namespace  = "ecs"
-  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.app.name}"
+  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this[each.key].name}"
   scalable_dimension = "ecs:service:DesiredCount"
-  min_capacity       = var.app_min_count
-  max_capacity       = var.app_max_count
+  min_capacity       = each.value.min_count
+  max_capacity       = each.value.max_count
 }
 
-resource "aws_appautoscaling_policy" "app_cpu" {
-  name               = "${var.name}-app-cpu"
+resource "aws_appautoscaling_policy" "this" {
+  for_each = local.scaling_policies
+
+  name               = "${var.name}-${replace(each.key, "_", "-")}"
   policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.app.service_namespace
-  resource_id        = aws_appautoscaling_target.app.resource_id
-  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+  service_namespace  = aws_appautoscaling_target.this[each.value.service].service_namespace
+  resource_id        = aws_appautoscaling_target.this[each.value.service].resource_id
+  scalable_dimension = aws_appautoscaling_target.this[each.value.service].scalable_dimension
 
   target_tracking_scaling_policy_configuration {
-    target_value       = var.cpu_target_percent
+    target_value       = each.value.target_value
     scale_in_cooldown  = 300
     scale_out_cooldown = 60
 
-    predefined_metric_specification {
-      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    dynamic "predefined_metric_specification" {
+      for_each = each.value.on_queue ? [] : ["ECSServiceAverageCPUUtilization"]
+      content {
+        predefined_metric_type = predefined_metric_specification.value
+      }
     }
-  }
-}
 
-resource "aws_appautoscaling_target" "worker" {
-  service_namespace  = "ecs"
-  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.worker.name}"
-  scalable_dimension = "ecs:service:DesiredCount"
-  min_capacity       = var.worker_min_count
-  max_capacity       = var.worker_max_count
-}
-
-resource "aws_appautoscaling_policy" "worker_cpu" {
-  name               = "${var.name}-worker-cpu"
-  policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.worker.service_namespace
-  resource_id        = aws_appautoscaling_target.worker.resource_id
-  scalable_dimension = aws_appautoscaling_target.worker.scalable_dimension
-
-  target_tracking_scaling_policy_configuration {
-    target_value       = var.cpu_target_percent
-    scale_in_cooldown  = 300
-    scale_out_cooldown = 60
-
-    predefined_metric_specification {
-      predefined_metric_type = "ECSServiceAverageCPUUtilization"
-    }
-  }
-}
-
-resource "aws_appautoscaling_policy" "worker_queue" {
-  name               = "${var.name}-worker-queue"
-  policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.worker.service_namespace
-  resource_id        = aws_appautoscaling_target.worker.resource_id
-  scalable_dimension = aws_appautoscaling_target.worker.scalable_dimension
-
-  target_tracking_scaling_policy_configuration {
-    target_value       = var.queue_waiting_target
-    scale_in_cooldown  = 300
-    scale_out_cooldown = 60
-
-    customized_metric_specification {
-      namespace   = var.queue_metrics_namespace
-      metric_name = var.queue_waiting_metric_name
-      statistic   = "Maximum"
+    dynamic "customized_metric_specification" {
+      for_each = each.value.on_queue ? [var.queue_waiting_metric_name] : []
+      content {
+        namespace   = var.queue_metrics_namespace
+        metric_name = customized_metric_specification.value
+        statistic   = "Maximum"
+      }
     }
   }
 }
