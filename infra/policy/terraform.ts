@@ -43,6 +43,13 @@ export interface TfConfig {
   variableReferences: Set<string>;
   /** The `locals` blocks' values, merged. */
   locals: HclBody;
+  /** The `moved` blocks: an old address and the new one, as written (`aws_x.a`). */
+  moved: TfMove[];
+}
+
+export interface TfMove {
+  from: string;
+  to: string;
 }
 
 type ParsedFile = {
@@ -52,6 +59,7 @@ type ParsedFile = {
   variable?: Record<string, HclBody[]>;
   output?: Record<string, HclBody[]>;
   locals?: HclBody[];
+  moved?: { from?: HclValue; to?: HclValue }[];
 };
 
 export const isExpression = (value: unknown): value is string =>
@@ -84,6 +92,7 @@ export async function loadTerraform(dir: string): Promise<TfConfig> {
     outputs: [],
     variableReferences: new Set(),
     locals: {},
+    moved: [],
   };
   for (const file of files) {
     const parsed = await parseHcl(file, readFileSync(file, 'utf8'));
@@ -100,6 +109,11 @@ export async function loadTerraform(dir: string): Promise<TfConfig> {
       }
     }
     for (const body of parsed.locals ?? []) Object.assign(config.locals, body);
+    // hcl2json writes a reference as an expression: `${aws_x.a}`.
+    const reference = (value: HclValue | undefined) => String(value).replace(/^\$\{(.*)\}$/, '$1');
+    for (const { from, to } of parsed.moved ?? []) {
+      config.moved.push({ from: reference(from), to: reference(to) });
+    }
     for (const [name, bodies] of Object.entries(parsed.module ?? {})) {
       for (const body of bodies) {
         const { source, ...args } = body;
