@@ -22,6 +22,18 @@ const label = (resource: TfResource) => resource.name.split('.').pop() ?? resour
 /** Every string anywhere in a value, joined (for "does this mention X" checks). */
 const text = (value: HclValue | undefined) => strings(value).join('\n');
 
+/**
+ * Every value of an attribute of that name anywhere in a body: an alarm's own metric, the
+ * metrics of its metric_query blocks, and those of a `dynamic` block's for_each list.
+ */
+const valuesNamed = (value: HclValue | undefined, name: string): HclValue[] => {
+  if (Array.isArray(value)) return value.flatMap((v) => valuesNamed(v, name));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === name ? [v, ...valuesNamed(v, name)] : valuesNamed(v, name),
+  );
+};
+
 /** The statements of an aws_iam_policy_document. */
 const statements = (document: TfResource) => blocks(document.body, 'statement');
 
@@ -100,10 +112,7 @@ export function checkOperationalAlarms(resources: TfResource[]): Violation[] {
   const alarmOn = (metric: string, extra: (alarm: TfResource) => boolean = () => true) =>
     alarms.some(
       (a) =>
-        (a.body['metric_name'] === metric ||
-          blocks(a.body, 'metric_query').some((q) =>
-            blocks(q, 'metric').some((m) => m['metric_name'] === metric),
-          )) &&
+        valuesNamed(a.body, 'metric_name').includes(metric) &&
         strings(a.body['alarm_actions']).length > 0 &&
         extra(a),
     );

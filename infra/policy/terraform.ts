@@ -240,8 +240,29 @@ function eachValueAt(path: string, value: HclValue): HclValue | undefined {
 }
 
 /**
+ * The literal a whole-string `${each.value.a}` or `${try(each.value.a, DEFAULT)}` stands
+ * for in one instance; the default counts when it is JSON (`null`, `[]`, `{}`, a number).
+ */
+function eachValueOf(expression: string, value: HclValue): HclValue | undefined {
+  const match = /^\$\{(?:try\()?each\.value((?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?:, (.+)\))?\}$/.exec(
+    expression,
+  );
+  if (!match) return undefined;
+  const [, path = '', fallback] = match;
+  if (expression.startsWith('${try(') !== (fallback !== undefined)) return undefined;
+  const found = eachValueAt(path, value);
+  if (found !== undefined || fallback === undefined) return found;
+  try {
+    return JSON.parse(fallback) as HclValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * One resource per key of a literal `for_each` map, named as Terraform addresses it
- * (`name["key"]`), with `each.key` and whole-string `each.value...` references replaced
+ * (`name["key"]`), with `each.key` and whole-string `each.value...` references (bare or
+ * in `try`) replaced
  * by the instance's literals: a policy then sees the alarm on `RunningTaskCount` whether
  * it is written out or is one entry of a map. Other resources pass through unchanged.
  */
@@ -252,8 +273,7 @@ export function expandForEach(resources: TfResource[], locals: HclBody): TfResou
     return Object.entries(map).map(([key, value]) => {
       const substitute = (node: HclValue): HclValue => {
         if (typeof node === 'string') {
-          const path = /^\$\{each\.value((?:\.[A-Za-z_][A-Za-z0-9_-]*)*)\}$/.exec(node)?.[1];
-          const literal = path === undefined ? undefined : eachValueAt(path, value);
+          const literal = eachValueOf(node, value);
           if (literal !== undefined) return literal;
           return node.replaceAll('${each.key}', key).replace(/\beach\.key\b/g, JSON.stringify(key));
         }

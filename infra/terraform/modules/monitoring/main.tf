@@ -95,162 +95,185 @@ resource "aws_sns_topic_subscription" "email" {
   endpoint  = each.value
 }
 
-locals {
-  alarm_actions = [aws_sns_topic.alarms.arn]
-}
-
-# Share of requests answered 5xx (by the tasks or the load balancer itself).
-resource "aws_cloudwatch_metric_alarm" "http_5xx_rate" {
-  alarm_name          = "${var.name}-http-5xx-rate"
-  alarm_description   = "More than ${var.http_5xx_rate_percent}% of requests answered 5xx for 5 minutes"
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.http_5xx_rate_percent
-  evaluation_periods  = 5
-  datapoints_to_alarm = 5
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  metric_query {
-    id          = "rate"
-    expression  = "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests"
-    label       = "5xx percent"
-    return_data = true
-  }
-
-  metric_query {
-    id = "requests"
-
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "RequestCount"
-      period      = 60
-      stat        = "Sum"
-      dimensions  = { LoadBalancer = var.alb_arn_suffix }
-    }
-  }
-
-  metric_query {
-    id = "target5xx"
-
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "HTTPCode_Target_5XX_Count"
-      period      = 60
-      stat        = "Sum"
-      dimensions  = { LoadBalancer = var.alb_arn_suffix }
-    }
-  }
-
-  metric_query {
-    id = "elb5xx"
-
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "HTTPCode_ELB_5XX_Count"
-      period      = 60
-      stat        = "Sum"
-      dimensions  = { LoadBalancer = var.alb_arn_suffix }
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "latency_p95" {
-  alarm_name          = "${var.name}-latency-p95"
-  alarm_description   = "p95 response time above ${var.latency_p95_seconds}s for 5 minutes"
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "TargetResponseTime"
-  extended_statistic  = "p95"
-  dimensions          = { LoadBalancer = var.alb_arn_suffix }
-  period              = 60
-  evaluation_periods  = 5
-  threshold           = var.latency_p95_seconds
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
-  alarm_name          = "${var.name}-unhealthy-hosts"
-  alarm_description   = "At least one API task failed the load balancer's /ready check for 3 minutes"
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "UnHealthyHostCount"
-  statistic           = "Maximum"
-  dimensions          = { LoadBalancer = var.alb_arn_suffix, TargetGroup = var.target_group_arn_suffix }
-  period              = 60
-  evaluation_periods  = 3
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "breaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "rds_cpu" {
-  alarm_name          = "${var.name}-rds-cpu"
-  alarm_description   = "RDS CPU above 80% for 10 minutes"
-  namespace           = "AWS/RDS"
-  metric_name         = "CPUUtilization"
-  statistic           = "Average"
-  dimensions          = { DBInstanceIdentifier = var.db_instance_identifier }
-  period              = 300
-  evaluation_periods  = 2
-  threshold           = 80
-  comparison_operator = "GreaterThanThreshold"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "rds_free_storage" {
-  alarm_name          = "${var.name}-rds-free-storage"
-  alarm_description   = "RDS free storage under 10% of the allocated storage"
-  namespace           = "AWS/RDS"
-  metric_name         = "FreeStorageSpace"
-  statistic           = "Minimum"
-  dimensions          = { DBInstanceIdentifier = var.db_instance_identifier }
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = var.db_allocated_storage_gb * 1024 * 1024 * 1024 * 0.1
-  comparison_operator = "LessThanThreshold"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "redis_memory" {
-  alarm_name          = "${var.name}-redis-memory"
-  alarm_description   = "Redis memory above 80%: with noeviction, a full Redis refuses new jobs"
-  namespace           = "AWS/ElastiCache"
-  metric_name         = "DatabaseMemoryUsagePercentage"
-  statistic           = "Maximum"
-  dimensions          = { ReplicationGroupId = var.redis_replication_group_id }
-  period              = 300
-  evaluation_periods  = 2
-  threshold           = 80
-  comparison_operator = "GreaterThanThreshold"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
-}
-
-# --- the worker and the statement queue ---------------------------------------------------
-# The worker logs the queue's counts once a minute as JSON
+# --- alarms ------------------------------------------------------------------------------
+# One entry per alarm, keyed by its name after the environment's prefix. An alarm watches
+# one metric (namespace, metric_name, statistic, dimensions), or `queries`: a metric math
+# expression over several.
+#
+# The worker logs the statement queue's counts once a minute as JSON
 # ({"event":"statement_queue","waiting":..,"active":..,"failed":..,"delayed":..}, see
-# apps/api/src/metrics/worker-heartbeat.ts); these filters make CloudWatch metrics of them.
+# apps/api/src/metrics/worker-heartbeat.ts); the queue filters below make CloudWatch
+# metrics of them. BullMQ keeps failed jobs for 7 days: the count rising means statements
+# ended FAILED. No heartbeat means no worker (the queue metrics come from the worker itself).
 
 locals {
+  alarm_actions   = [aws_sns_topic.alarms.arn]
   queue_namespace = "ATM/${var.name}"
+  load_balancer   = { LoadBalancer = var.alb_arn_suffix }
+  database        = { DBInstanceIdentifier = var.db_instance_identifier }
+
+  # Requests and 5xx answers (by the tasks or the load balancer itself), summed per minute.
+  http_counts = [
+    for id, metric_name in {
+      requests  = "RequestCount"
+      target5xx = "HTTPCode_Target_5XX_Count"
+      elb5xx    = "HTTPCode_ELB_5XX_Count"
+      } : {
+      id     = id
+      metric = { namespace = "AWS/ApplicationELB", metric_name = metric_name, period = 60, stat = "Sum", dimensions = local.load_balancer }
+    }
+  ]
+
+  alarms = {
+    http-5xx-rate = {
+      description         = "More than ${var.http_5xx_rate_percent}% of requests answered 5xx for 5 minutes"
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = var.http_5xx_rate_percent
+      evaluation_periods  = 5
+      datapoints_to_alarm = 5
+      treat_missing_data  = "notBreaching"
+      queries = concat([{
+        id          = "rate"
+        expression  = "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests"
+        label       = "5xx percent"
+        return_data = true
+      }], local.http_counts)
+    }
+    latency-p95 = {
+      description         = "p95 response time above ${var.latency_p95_seconds}s for 5 minutes"
+      namespace           = "AWS/ApplicationELB"
+      metric_name         = "TargetResponseTime"
+      extended_statistic  = "p95"
+      dimensions          = local.load_balancer
+      period              = 60
+      evaluation_periods  = 5
+      threshold           = var.latency_p95_seconds
+      comparison_operator = "GreaterThanThreshold"
+      treat_missing_data  = "notBreaching"
+    }
+    unhealthy-hosts = {
+      description         = "At least one API task failed the load balancer's /ready check for 3 minutes"
+      namespace           = "AWS/ApplicationELB"
+      metric_name         = "UnHealthyHostCount"
+      statistic           = "Maximum"
+      dimensions          = merge(local.load_balancer, { TargetGroup = var.target_group_arn_suffix })
+      period              = 60
+      evaluation_periods  = 3
+      threshold           = 0
+      comparison_operator = "GreaterThanThreshold"
+      treat_missing_data  = "breaching"
+    }
+    rds-cpu = {
+      description         = "RDS CPU above 80% for 10 minutes"
+      namespace           = "AWS/RDS"
+      metric_name         = "CPUUtilization"
+      statistic           = "Average"
+      dimensions          = local.database
+      period              = 300
+      evaluation_periods  = 2
+      threshold           = 80
+      comparison_operator = "GreaterThanThreshold"
+    }
+    rds-free-storage = {
+      description         = "RDS free storage under 10% of the allocated storage"
+      namespace           = "AWS/RDS"
+      metric_name         = "FreeStorageSpace"
+      statistic           = "Minimum"
+      dimensions          = local.database
+      period              = 300
+      evaluation_periods  = 1
+      threshold           = var.db_allocated_storage_gb * 1024 * 1024 * 1024 * 0.1
+      comparison_operator = "LessThanThreshold"
+    }
+    redis-memory = {
+      description         = "Redis memory above 80%: with noeviction, a full Redis refuses new jobs"
+      namespace           = "AWS/ElastiCache"
+      metric_name         = "DatabaseMemoryUsagePercentage"
+      statistic           = "Maximum"
+      dimensions          = { ReplicationGroupId = var.redis_replication_group_id }
+      period              = 300
+      evaluation_periods  = 2
+      threshold           = 80
+      comparison_operator = "GreaterThanThreshold"
+    }
+    statement-queue-depth = {
+      description         = "More than ${var.queue_waiting_threshold} statement jobs waiting for 10 minutes: the workers do not keep up (or none runs)"
+      namespace           = local.queue_namespace
+      metric_name         = "StatementQueueWaiting"
+      statistic           = "Maximum"
+      period              = 300
+      evaluation_periods  = 2
+      threshold           = var.queue_waiting_threshold
+      comparison_operator = "GreaterThanThreshold"
+      treat_missing_data  = "notBreaching"
+    }
+    statement-jobs-failed = {
+      description         = "Statement jobs failed for good in the last 10 minutes (customers see FAILED statements)"
+      comparison_operator = "GreaterThanThreshold"
+      threshold           = 0
+      evaluation_periods  = 1
+      treat_missing_data  = "notBreaching"
+      queries = [
+        { id = "increase", expression = "MAX(failed) - MIN(failed)", label = "newly failed statement jobs", return_data = true },
+        { id = "failed", metric = { namespace = local.queue_namespace, metric_name = "StatementQueueFailed", period = 600, stat = "Maximum" } },
+      ]
+    }
+    worker-tasks = {
+      description         = "Fewer than ${var.worker_min_count} statement worker task(s) running for 5 minutes"
+      namespace           = "ECS/ContainerInsights"
+      metric_name         = "RunningTaskCount"
+      statistic           = "Minimum"
+      dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = var.worker_service_name }
+      period              = 60
+      evaluation_periods  = 5
+      threshold           = var.worker_min_count
+      comparison_operator = "LessThanThreshold"
+      treat_missing_data  = "breaching"
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "this" {
+  for_each = local.alarms
+
+  alarm_name          = "${var.name}-${each.key}"
+  alarm_description   = each.value.description
+  namespace           = try(each.value.namespace, null)
+  metric_name         = try(each.value.metric_name, null)
+  statistic           = try(each.value.statistic, null)
+  extended_statistic  = try(each.value.extended_statistic, null)
+  dimensions          = try(each.value.dimensions, null)
+  period              = try(each.value.period, null)
+  evaluation_periods  = each.value.evaluation_periods
+  datapoints_to_alarm = try(each.value.datapoints_to_alarm, null)
+  threshold           = each.value.threshold
+  comparison_operator = each.value.comparison_operator
+  treat_missing_data  = try(each.value.treat_missing_data, null)
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  dynamic "metric_query" {
+    for_each = try(each.value.queries, [])
+    content {
+      id          = metric_query.value.id
+      expression  = try(metric_query.value.expression, null)
+      label       = try(metric_query.value.label, null)
+      return_data = try(metric_query.value.return_data, null)
+
+      dynamic "metric" {
+        for_each = try([metric_query.value.metric], [])
+        content {
+          namespace   = metric.value.namespace
+          metric_name = metric.value.metric_name
+          period      = metric.value.period
+          stat        = metric.value.stat
+          dimensions  = try(metric.value.dimensions, null)
+        }
+      }
+    }
+  }
+
+  tags = var.tags
 }
 
 resource "aws_cloudwatch_log_metric_filter" "queue" {
@@ -270,74 +293,6 @@ resource "aws_cloudwatch_log_metric_filter" "queue" {
     value     = each.value
     unit      = "Count"
   }
-}
-
-resource "aws_cloudwatch_metric_alarm" "queue_depth" {
-  alarm_name          = "${var.name}-statement-queue-depth"
-  alarm_description   = "More than ${var.queue_waiting_threshold} statement jobs waiting for 10 minutes: the workers do not keep up (or none runs)"
-  namespace           = local.queue_namespace
-  metric_name         = "StatementQueueWaiting"
-  statistic           = "Maximum"
-  period              = 300
-  evaluation_periods  = 2
-  threshold           = var.queue_waiting_threshold
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
-}
-
-# BullMQ keeps failed jobs for 7 days: the count rising means statements ended FAILED.
-resource "aws_cloudwatch_metric_alarm" "failed_jobs" {
-  alarm_name          = "${var.name}-statement-jobs-failed"
-  alarm_description   = "Statement jobs failed for good in the last 10 minutes (customers see FAILED statements)"
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  evaluation_periods  = 1
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  metric_query {
-    id          = "increase"
-    expression  = "MAX(failed) - MIN(failed)"
-    label       = "newly failed statement jobs"
-    return_data = true
-  }
-
-  metric_query {
-    id = "failed"
-
-    metric {
-      namespace   = local.queue_namespace
-      metric_name = "StatementQueueFailed"
-      period      = 600
-      stat        = "Maximum"
-    }
-  }
-
-  tags = var.tags
-}
-
-# No heartbeat means no worker (the queue metrics come from the worker itself).
-resource "aws_cloudwatch_metric_alarm" "worker_tasks" {
-  alarm_name          = "${var.name}-worker-tasks"
-  alarm_description   = "Fewer than ${var.worker_min_count} statement worker task(s) running for 5 minutes"
-  namespace           = "ECS/ContainerInsights"
-  metric_name         = "RunningTaskCount"
-  statistic           = "Minimum"
-  dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = var.worker_service_name }
-  period              = 60
-  evaluation_periods  = 5
-  threshold           = var.worker_min_count
-  comparison_operator = "LessThanThreshold"
-  treat_missing_data  = "breaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  tags = var.tags
 }
 
 # --- deployments ---------------------------------------------------------------------------
