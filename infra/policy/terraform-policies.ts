@@ -27,9 +27,15 @@ const PUBLIC_CIDRS = new Set(['0.0.0.0/0', '::/0']);
 export const isLoadBalancerGroupLabel = (label: string) =>
   /(^|[_-])(alb|elb|nlb|lb|load_?balancer)([_-]|$)/i.test(label);
 
-/** The security group label an expression such as `${aws_security_group.alb.id}` names. */
-const referencedGroupLabel = (value: HclValue | undefined): string | undefined =>
-  typeof value === 'string' ? /aws_security_group\.([A-Za-z0-9_-]+)\./.exec(value)?.[1] : undefined;
+/**
+ * The security group label an expression names: `alb` in `${aws_security_group.alb.id}`, or
+ * the key in `${aws_security_group.this["alb"].id}`.
+ */
+const referencedGroupLabel = (value: HclValue | undefined): string | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const match = /aws_security_group\.([A-Za-z0-9_-]+)(?:\["([A-Za-z0-9_-]+)"\])?\./.exec(value);
+  return match?.[2] ?? match?.[1];
+};
 
 const publicCidrs = (...values: (HclValue | undefined)[]) =>
   values.flatMap((v) => strings(v)).filter((cidr) => PUBLIC_CIDRS.has(cidr));

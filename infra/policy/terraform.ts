@@ -275,7 +275,21 @@ export function expandForEach(resources: TfResource[], locals: HclBody): TfResou
         if (typeof node === 'string') {
           const literal = eachValueOf(node, value);
           if (literal !== undefined) return literal;
-          return node.replaceAll('${each.key}', key).replace(/\beach\.key\b/g, JSON.stringify(key));
+          return (
+            node
+              .replaceAll('${each.key}', key)
+              .replace(/\beach\.key\b/g, JSON.stringify(key))
+              // `aws_security_group.this[each.value.group]` names the group literally.
+              .replace(
+                /\beach\.value((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g,
+                (reference, path: string) => {
+                  const named = eachValueAt(path, value);
+                  return typeof named === 'string' || typeof named === 'number'
+                    ? JSON.stringify(named)
+                    : reference;
+                },
+              )
+          );
         }
         if (Array.isArray(node)) return node.map(substitute);
         if (isBody(node)) {

@@ -1,151 +1,73 @@
 # Least-privilege security groups. Only the load balancer accepts traffic from the
 # internet; only the load balancer reaches the API tasks; only the API and worker tasks (and
 # the one-shot migration and admin tasks, which run in the worker group) reach PostgreSQL
-# and Redis. Rules are separate resources so that each one is reviewable on its own.
-
-resource "aws_security_group" "alb" {
-  name        = "${var.name}-alb"
-  description = "Load balancer: HTTPS and HTTP (redirect) from the internet"
-  vpc_id      = var.vpc_id
-
-  tags = merge(var.tags, { Name = "${var.name}-alb" })
-}
-
-resource "aws_security_group" "app" {
-  name        = "${var.name}-app"
-  description = "API tasks: the application port from the load balancer only"
-  vpc_id      = var.vpc_id
-
-  tags = merge(var.tags, { Name = "${var.name}-app" })
-}
-
-resource "aws_security_group" "worker" {
-  name        = "${var.name}-worker"
-  description = "Statement worker, migration and admin tasks: no inbound traffic"
-  vpc_id      = var.vpc_id
-
-  tags = merge(var.tags, { Name = "${var.name}-worker" })
-}
-
-resource "aws_security_group" "db" {
-  name        = "${var.name}-db"
-  description = "PostgreSQL: from the API and worker tasks only"
-  vpc_id      = var.vpc_id
-
-  tags = merge(var.tags, { Name = "${var.name}-db" })
-}
-
-resource "aws_security_group" "redis" {
-  name        = "${var.name}-redis"
-  description = "Redis: from the API and worker tasks only"
-  vpc_id      = var.vpc_id
-
-  tags = merge(var.tags, { Name = "${var.name}-redis" })
-}
-
-# --- load balancer --------------------------------------------------------------------
-
-resource "aws_vpc_security_group_ingress_rule" "alb_https_ipv4" {
-  security_group_id = aws_security_group.alb.id
-  description       = "HTTPS from the internet"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb_http_ipv4" {
-  security_group_id = aws_security_group.alb.id
-  description       = "HTTP from the internet (redirected to HTTPS when a domain is set)"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
-}
-
-resource "aws_vpc_security_group_egress_rule" "alb_to_app" {
-  security_group_id            = aws_security_group.alb.id
-  description                  = "To the API tasks"
-  referenced_security_group_id = aws_security_group.app.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.app_port
-  to_port                      = var.app_port
-}
-
-# --- API tasks ------------------------------------------------------------------------
-
-resource "aws_vpc_security_group_ingress_rule" "app_from_alb" {
-  security_group_id            = aws_security_group.app.id
-  description                  = "The application port from the load balancer"
-  referenced_security_group_id = aws_security_group.alb.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.app_port
-  to_port                      = var.app_port
-}
-
-# --- egress shared by the API and worker tasks ------------------------------------------
+# and Redis. Rules are separate resources so that each one is reviewable on its own: one
+# entry of the tables below each.
 
 locals {
-  task_groups = {
-    app    = aws_security_group.app.id
-    worker = aws_security_group.worker.id
+  groups = {
+    alb    = "Load balancer: HTTPS and HTTP (redirect) from the internet"
+    app    = "API tasks: the application port from the load balancer only"
+    worker = "Statement worker, migration and admin tasks: no inbound traffic"
+    db     = "PostgreSQL: from the API and worker tasks only"
+    redis  = "Redis: from the API and worker tasks only"
+  }
+
+  # A rule lets `group` talk to `peer` (another group) or to `cidr` on one TCP port.
+  ingress = {
+    alb_https_ipv4    = { group = "alb", cidr = "0.0.0.0/0", port = 443, description = "HTTPS from the internet" }
+    alb_http_ipv4     = { group = "alb", cidr = "0.0.0.0/0", port = 80, description = "HTTP from the internet (redirected to HTTPS when a domain is set)" }
+    app_from_alb      = { group = "app", peer = "alb", port = var.app_port, description = "The application port from the load balancer" }
+    db_from_app       = { group = "db", peer = "app", port = var.db_port, description = "PostgreSQL from the app tasks" }
+    db_from_worker    = { group = "db", peer = "worker", port = var.db_port, description = "PostgreSQL from the worker tasks" }
+    redis_from_app    = { group = "redis", peer = "app", port = var.redis_port, description = "Redis from the app tasks" }
+    redis_from_worker = { group = "redis", peer = "worker", port = var.redis_port, description = "Redis from the worker tasks" }
+  }
+
+  # The API and worker tasks reach AWS APIs (ECR, Secrets Manager, S3, CloudWatch Logs)
+  # through the NAT gateway, PostgreSQL and Redis.
+  egress = {
+    alb_to_app      = { group = "alb", peer = "app", port = var.app_port, description = "To the API tasks" }
+    app_https       = { group = "app", cidr = "0.0.0.0/0", port = 443, description = "HTTPS to AWS service endpoints" }
+    worker_https    = { group = "worker", cidr = "0.0.0.0/0", port = 443, description = "HTTPS to AWS service endpoints" }
+    app_to_db       = { group = "app", peer = "db", port = var.db_port, description = "To PostgreSQL" }
+    worker_to_db    = { group = "worker", peer = "db", port = var.db_port, description = "To PostgreSQL" }
+    app_to_redis    = { group = "app", peer = "redis", port = var.redis_port, description = "To Redis" }
+    worker_to_redis = { group = "worker", peer = "redis", port = var.redis_port, description = "To Redis" }
   }
 }
 
-# HTTPS to AWS APIs (ECR, Secrets Manager, S3, CloudWatch Logs) through the NAT gateway.
-resource "aws_vpc_security_group_egress_rule" "tasks_https" {
-  for_each = local.task_groups
+resource "aws_security_group" "this" {
+  for_each = local.groups
 
-  security_group_id = each.value
-  description       = "HTTPS to AWS service endpoints"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
+  name        = "${var.name}-${each.key}"
+  description = each.value
+  vpc_id      = var.vpc_id
+
+  tags = merge(var.tags, { Name = "${var.name}-${each.key}" })
 }
 
-resource "aws_vpc_security_group_egress_rule" "tasks_to_db" {
-  for_each = local.task_groups
+# Ingress and egress rules are two resource types with the same arguments.
+resource "aws_vpc_security_group_ingress_rule" "this" {
+  for_each = local.ingress
 
-  security_group_id            = each.value
-  description                  = "To PostgreSQL"
-  referenced_security_group_id = aws_security_group.db.id
+  security_group_id            = aws_security_group.this[each.value.group].id
+  description                  = each.value.description
+  cidr_ipv4                    = try(each.value.cidr, null)
+  referenced_security_group_id = try(aws_security_group.this[each.value.peer].id, null)
   ip_protocol                  = "tcp"
-  from_port                    = var.db_port
-  to_port                      = var.db_port
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 }
 
-resource "aws_vpc_security_group_egress_rule" "tasks_to_redis" {
-  for_each = local.task_groups
+resource "aws_vpc_security_group_egress_rule" "this" {
+  for_each = local.egress
 
-  security_group_id            = each.value
-  description                  = "To Redis"
-  referenced_security_group_id = aws_security_group.redis.id
+  security_group_id            = aws_security_group.this[each.value.group].id
+  description                  = each.value.description
+  cidr_ipv4                    = try(each.value.cidr, null)
+  referenced_security_group_id = try(aws_security_group.this[each.value.peer].id, null)
   ip_protocol                  = "tcp"
-  from_port                    = var.redis_port
-  to_port                      = var.redis_port
-}
-
-# --- data stores ----------------------------------------------------------------------
-
-resource "aws_vpc_security_group_ingress_rule" "db_from_tasks" {
-  for_each = local.task_groups
-
-  security_group_id            = aws_security_group.db.id
-  description                  = "PostgreSQL from the ${each.key} tasks"
-  referenced_security_group_id = each.value
-  ip_protocol                  = "tcp"
-  from_port                    = var.db_port
-  to_port                      = var.db_port
-}
-
-resource "aws_vpc_security_group_ingress_rule" "redis_from_tasks" {
-  for_each = local.task_groups
-
-  security_group_id            = aws_security_group.redis.id
-  description                  = "Redis from the ${each.key} tasks"
-  referenced_security_group_id = each.value
-  ip_protocol                  = "tcp"
-  from_port                    = var.redis_port
-  to_port                      = var.redis_port
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 }
