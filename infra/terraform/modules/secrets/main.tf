@@ -23,6 +23,9 @@ locals {
   ])
 
   generated = setunion(local.permanent, local.rotatable)
+  # Named here, not taken from keys(local.connection): the URLs depend on Redis, which
+  # depends on the stored AUTH token, which depends on these secrets (a cycle).
+  connection_names = toset(["DATABASE_URL", "REDIS_URL"])
 
   stored = merge(
     { for key, version in aws_secretsmanager_secret_version.permanent : key => version.secret_string },
@@ -43,8 +46,9 @@ data "aws_secretsmanager_random_password" "generated" {
   exclude_punctuation = true
 }
 
-resource "aws_secretsmanager_secret" "generated" {
-  for_each = local.generated
+# One secret per name, generated or built from the stored ones alike.
+resource "aws_secretsmanager_secret" "secret" {
+  for_each = setunion(local.generated, local.connection_names)
 
   name                    = "${var.name}/${each.key}"
   description             = "${each.key} of ${var.name}"
@@ -57,7 +61,7 @@ resource "aws_secretsmanager_secret" "generated" {
 resource "aws_secretsmanager_secret_version" "permanent" {
   for_each = local.permanent
 
-  secret_id     = aws_secretsmanager_secret.generated[each.key].id
+  secret_id     = aws_secretsmanager_secret.secret[each.key].id
   secret_string = data.aws_secretsmanager_random_password.generated[each.key].random_password
 
   lifecycle {
@@ -69,7 +73,7 @@ resource "aws_secretsmanager_secret_version" "permanent" {
 resource "aws_secretsmanager_secret_version" "rotatable" {
   for_each = local.rotatable
 
-  secret_id     = aws_secretsmanager_secret.generated[each.key].id
+  secret_id     = aws_secretsmanager_secret.secret[each.key].id
   secret_string = data.aws_secretsmanager_random_password.generated[each.key].random_password
 
   lifecycle {
@@ -77,51 +81,9 @@ resource "aws_secretsmanager_secret_version" "rotatable" {
   }
 }
 
-resource "aws_secretsmanager_secret" "connection" {
-  for_each = toset(keys(local.connection))
-
-  name                    = "${var.name}/${each.key}"
-  description             = "${each.key} of ${var.name}"
-  kms_key_id              = var.kms_key_arn
-  recovery_window_in_days = var.recovery_window_days
-
-  tags = var.tags
-}
-
 resource "aws_secretsmanager_secret_version" "connection" {
-  for_each = aws_secretsmanager_secret.connection
+  for_each = local.connection_names
 
-  secret_id     = each.value.id
+  secret_id     = aws_secretsmanager_secret.secret[each.key].id
   secret_string = local.connection[each.key]
-}
-
-# Addresses of the single `this` secret map before the values were split by how they rotate.
-moved {
-  from = aws_secretsmanager_secret.this["SECRET_KEY"]
-  to   = aws_secretsmanager_secret.generated["SECRET_KEY"]
-}
-
-moved {
-  from = aws_secretsmanager_secret.this["PIN_PEPPER"]
-  to   = aws_secretsmanager_secret.generated["PIN_PEPPER"]
-}
-
-moved {
-  from = aws_secretsmanager_secret.this["CARD_HASH_KEY"]
-  to   = aws_secretsmanager_secret.generated["CARD_HASH_KEY"]
-}
-
-moved {
-  from = aws_secretsmanager_secret.this["METRICS_GUARD_SECRET"]
-  to   = aws_secretsmanager_secret.generated["METRICS_GUARD_SECRET"]
-}
-
-moved {
-  from = aws_secretsmanager_secret.this["DATABASE_URL"]
-  to   = aws_secretsmanager_secret.connection["DATABASE_URL"]
-}
-
-moved {
-  from = aws_secretsmanager_secret.this["REDIS_URL"]
-  to   = aws_secretsmanager_secret.connection["REDIS_URL"]
 }

@@ -1,9 +1,6 @@
 output "secret_arns" {
   description = "Secret ARN by environment variable name; the ecs module gives each container only the ones it reads."
-  value = merge(
-    { for key, secret in aws_secretsmanager_secret.generated : key => secret.arn },
-    { for key, secret in aws_secretsmanager_secret.connection : key => secret.arn },
-  )
+  value       = { for key, secret in aws_secretsmanager_secret.secret : key => secret.arn }
 }
 
 output "redis_auth_token" {
