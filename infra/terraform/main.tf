@@ -75,9 +75,7 @@ module "secrets" {
   source = "./modules/secrets"
 
   name                 = local.name
-  database_host        = module.rds.address
-  database_port        = module.rds.port
-  database_name        = module.rds.database_name
+  database             = module.rds.database
   redis_host           = module.redis.primary_endpoint
   redis_port           = module.redis.port
   recovery_window_days = var.secret_recovery_window_days
@@ -139,9 +137,7 @@ module "ecs" {
   target_group_arn          = module.alb.target_group_arn
   log_group_names           = module.monitoring.log_group_names
   secret_arns               = module.secrets.secret_arns
-  database_host             = module.rds.address
-  database_port             = module.rds.port
-  database_name             = module.rds.database_name
+  database                  = module.rds.database
   database_app_username     = module.secrets.app_database_username
   database_owner_secret_arn = module.rds.master_user_secret_arn
   statement_bucket_name     = module.s3.bucket_name
@@ -150,18 +146,14 @@ module "ecs" {
   queue_waiting_metric_name = module.monitoring.queue_waiting_metric_name
   admin_allowlist           = var.admin_allowlist
   app_port                  = 8000
-  app_cpu                   = var.app_cpu
-  app_memory                = var.app_memory
-  app_min_count             = var.app_min_count
-  app_max_count             = var.app_max_count
-  worker_cpu                = var.worker_cpu
-  worker_memory             = var.worker_memory
-  worker_min_count          = var.worker_min_count
-  worker_max_count          = var.worker_max_count
-  db_pool_size              = var.db_pool_size
-  metrics_enabled           = true
-  extra_environment         = var.extra_environment
-  tags                      = local.tags
+  capacity = {
+    app    = { cpu = var.app_cpu, memory = var.app_memory, min_count = var.app_min_count, max_count = var.app_max_count }
+    worker = { cpu = var.worker_cpu, memory = var.worker_memory, min_count = var.worker_min_count, max_count = var.worker_max_count }
+  }
+  db_pool_size      = var.db_pool_size
+  metrics_enabled   = true
+  extra_environment = var.extra_environment
+  tags              = local.tags
 }
 
 module "github_oidc" {

@@ -76,9 +76,9 @@ locals {
 
   migrate_environment = concat(local.environment, [
     for key, value in {
-      DATABASE_HOST     = var.database_host
-      DATABASE_PORT     = tostring(var.database_port)
-      DATABASE_NAME     = var.database_name
+      DATABASE_HOST     = var.database.host
+      DATABASE_PORT     = tostring(var.database.port)
+      DATABASE_NAME     = var.database.name
       APP_DATABASE_USER = var.database_app_username
     } : { name = key, value = value }
   ])
@@ -233,8 +233,8 @@ resource "aws_iam_role_policy" "task" {
 locals {
   task_definitions = {
     app = {
-      cpu           = var.app_cpu
-      memory        = var.app_memory
+      cpu           = var.capacity.app.cpu
+      memory        = var.capacity.app.memory
       writable_root = false
       container = {
         command      = ["node", "dist/apps/api/apps/api/src/main.js"]
@@ -250,8 +250,8 @@ locals {
       }
     }
     worker = {
-      cpu           = var.worker_cpu
-      memory        = var.worker_memory
+      cpu           = var.capacity.worker.cpu
+      memory        = var.capacity.worker.memory
       writable_root = false
       container = {
         command     = ["node", "dist/apps/api/apps/api/src/worker.js"]
@@ -332,14 +332,10 @@ locals {
   services = {
     app = {
       security_group_id = var.app_security_group_id
-      min_count         = var.app_min_count
-      max_count         = var.app_max_count
       load_balanced     = true
     }
     worker = {
       security_group_id = var.worker_security_group_id
-      min_count         = var.worker_min_count
-      max_count         = var.worker_max_count
       load_balanced     = false
     }
   }
@@ -357,7 +353,7 @@ resource "aws_ecs_service" "this" {
   name                              = each.key
   cluster                           = aws_ecs_cluster.this.id
   task_definition                   = aws_ecs_task_definition.this[each.key].arn
-  desired_count                     = each.value.min_count
+  desired_count                     = var.capacity[each.key].min_count
   launch_type                       = "FARGATE"
   platform_version                  = "1.4.0"
   health_check_grace_period_seconds = each.value.load_balanced ? 60 : null
@@ -400,8 +396,8 @@ resource "aws_appautoscaling_target" "this" {
   service_namespace  = "ecs"
   resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.this[each.key].name}"
   scalable_dimension = "ecs:service:DesiredCount"
-  min_capacity       = each.value.min_count
-  max_capacity       = each.value.max_count
+  min_capacity       = var.capacity[each.key].min_count
+  max_capacity       = var.capacity[each.key].max_count
 }
 
 resource "aws_appautoscaling_policy" "this" {

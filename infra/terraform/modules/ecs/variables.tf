@@ -43,19 +43,9 @@ variable "secret_arns" {
   type        = map(string)
 }
 
-variable "database_host" {
-  description = "PostgreSQL host (the migrate task builds the owner's URL from it)."
-  type        = string
-}
-
-variable "database_port" {
-  description = "PostgreSQL port."
-  type        = number
-}
-
-variable "database_name" {
-  description = "PostgreSQL database."
-  type        = string
+variable "database" {
+  description = "PostgreSQL's host, port and database (the migrate task builds the owner's URL from them)."
+  type        = object({ host = string, port = number, name = string })
 }
 
 variable "database_app_username" {
@@ -112,44 +102,12 @@ variable "app_port" {
   default     = 8000
 }
 
-variable "app_cpu" {
-  description = "API task CPU units (256 = 0.25 vCPU)."
-  type        = number
-}
-
-variable "app_memory" {
-  description = "API task memory (MiB)."
-  type        = number
-}
-
-variable "app_min_count" {
-  description = "Fewest API tasks (2+ in prod: one per zone)."
-  type        = number
-}
-
-variable "app_max_count" {
-  description = "Most API tasks."
-  type        = number
-}
-
-variable "worker_cpu" {
-  description = "Worker task CPU units."
-  type        = number
-}
-
-variable "worker_memory" {
-  description = "Worker task memory (MiB)."
-  type        = number
-}
-
-variable "worker_min_count" {
-  description = "Fewest worker tasks."
-  type        = number
-}
-
-variable "worker_max_count" {
-  description = "Most worker tasks."
-  type        = number
+variable "capacity" {
+  description = "Each service's task size (CPU units, 256 = 0.25 vCPU; memory in MiB) and its fewest and most tasks (2+ API tasks in prod: one per zone)."
+  type = object({
+    app    = object({ cpu = number, memory = number, min_count = number, max_count = number })
+    worker = object({ cpu = number, memory = number, min_count = number, max_count = number })
+  })
 }
 
 variable "worker_concurrency" {

@@ -1,16 +1,10 @@
-output "address" {
-  description = "The database host name."
-  value       = aws_db_instance.this.address
-}
-
-output "port" {
-  description = "The database port."
-  value       = aws_db_instance.this.port
-}
-
-output "database_name" {
-  description = "The application database."
-  value       = aws_db_instance.this.db_name
+output "database" {
+  description = "Where the application connects: host, port and database."
+  value = {
+    host = aws_db_instance.this.address
+    port = aws_db_instance.this.port
+    name = aws_db_instance.this.db_name
+  }
 }
 
 output "username" {

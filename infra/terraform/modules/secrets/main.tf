@@ -34,7 +34,7 @@ locals {
 
   # Built from the stored values (not the data source), so they follow a rotation.
   connection = {
-    DATABASE_URL = "postgres://${var.app_database_username}:${urlencode(local.stored["APP_DATABASE_PASSWORD"])}@${var.database_host}:${var.database_port}/${var.database_name}?sslmode=verify-full"
+    DATABASE_URL = "postgres://${var.app_database_username}:${urlencode(local.stored["APP_DATABASE_PASSWORD"])}@${var.database.host}:${var.database.port}/${var.database.name}?sslmode=verify-full"
     REDIS_URL    = "rediss://:${urlencode(local.stored["REDIS_AUTH_TOKEN"])}@${var.redis_host}:${var.redis_port}"
   }
 }

@@ -3,19 +3,9 @@ variable "name" {
   type        = string
 }
 
-variable "database_host" {
-  description = "PostgreSQL host."
-  type        = string
-}
-
-variable "database_port" {
-  description = "PostgreSQL port."
-  type        = number
-}
-
-variable "database_name" {
-  description = "PostgreSQL database."
-  type        = string
+variable "database" {
+  description = "PostgreSQL's host, port and database."
+  type        = object({ host = string, port = number, name = string })
 }
 
 variable "app_database_username" {
