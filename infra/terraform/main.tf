@@ -48,7 +48,7 @@ module "rds" {
 
   name                     = local.name
   subnet_ids               = module.networking.private_subnet_ids
-  security_group_id        = module.security.db_security_group_id
+  security_group_id        = module.security.group_ids["db"]
   instance_class           = var.db_instance_class
   allocated_storage_gb     = var.db_allocated_storage_gb
   max_allocated_storage_gb = var.db_max_allocated_storage_gb
@@ -63,7 +63,7 @@ module "redis" {
 
   name                    = local.name
   subnet_ids              = module.networking.private_subnet_ids
-  security_group_id       = module.security.redis_security_group_id
+  security_group_id       = module.security.group_ids["redis"]
   node_type               = var.redis_node_type
   num_cache_clusters      = var.redis_num_cache_clusters
   snapshot_retention_days = var.redis_snapshot_retention_days
@@ -97,7 +97,7 @@ module "alb" {
   name                = local.name
   vpc_id              = module.networking.vpc_id
   public_subnet_ids   = module.networking.public_subnet_ids
-  security_group_id   = module.security.alb_security_group_id
+  security_group_id   = module.security.group_ids["alb"]
   app_port            = 8000
   domain_name         = var.domain_name
   route53_zone_id     = var.route53_zone_id
@@ -132,8 +132,8 @@ module "ecs" {
   repository_url            = local.image_repository.url
   image_digest              = var.image_digest
   private_subnet_ids        = module.networking.private_subnet_ids
-  app_security_group_id     = module.security.app_security_group_id
-  worker_security_group_id  = module.security.worker_security_group_id
+  app_security_group_id     = module.security.group_ids["app"]
+  worker_security_group_id  = module.security.group_ids["worker"]
   target_group_arn          = module.alb.target_group_arn
   log_group_names           = module.monitoring.log_group_names
   secret_arns               = module.secrets.secret_arns
