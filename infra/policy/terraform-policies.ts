@@ -380,7 +380,10 @@ export async function checkModuleWiring(env: TfConfig): Promise<Violation[]> {
   }
   const all = [...env.resources.map((r) => r.body), ...env.modules.map((m) => m.args)];
   const texts = all.flatMap((body) => strings(body));
-  for (const file of env.files) texts.push(readFileSync(file, 'utf8'));
+  // Moved blocks name old addresses (`module.s3.aws_s3_bucket.statements`), not outputs.
+  for (const file of env.files) {
+    texts.push(readFileSync(file, 'utf8').replace(/^moved \{[\s\S]*?^\}/gm, ''));
+  }
   for (const text of texts) {
     for (const match of text.matchAll(/\bmodule\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/g)) {
       const [, call, output] = match;

@@ -10,6 +10,8 @@ locals {
     url = module.ecr[0].repository_url
     arn = module.ecr[0].repository_arn
   }
+
+  access_log_prefix = "alb"
 }
 
 module "networking" {
@@ -82,13 +84,35 @@ module "secrets" {
   tags                 = local.tags
 }
 
-module "s3" {
+module "statements_bucket" {
   source = "./modules/s3"
 
-  name              = local.name
-  expire_after_days = var.statement_expire_after_days
-  force_destroy     = var.statement_force_destroy
-  tags              = local.tags
+  name_prefix = "${local.name}-statements-"
+  retention = {
+    rule_id                      = "statements"
+    infrequent_access_after_days = 30
+    expire_after_days            = var.statement_expire_after_days
+    noncurrent_expire_after_days = 30
+    abort_uploads_after_days     = 7
+  }
+  force_destroy = var.statement_force_destroy
+  tags          = local.tags
+}
+
+module "access_logs_bucket" {
+  source = "./modules/s3"
+
+  name_prefix = "${local.name}-alb-logs-"
+  retention = {
+    rule_id                      = "expire"
+    expire_after_days            = var.log_retention_days
+    noncurrent_expire_after_days = 7
+  }
+  # Load balancer access logs support only SSE-S3.
+  sse_algorithm            = "AES256"
+  load_balancer_log_prefix = local.access_log_prefix
+  force_destroy            = var.statement_force_destroy
+  tags                     = local.tags
 }
 
 module "alb" {
@@ -103,8 +127,7 @@ module "alb" {
   route53_zone_id     = var.route53_zone_id
   admin_allowlist     = var.admin_allowlist
   deletion_protection = var.deletion_protection
-  log_retention_days  = var.log_retention_days
-  force_destroy_logs  = var.statement_force_destroy
+  access_logs         = { bucket = module.access_logs_bucket.name, prefix = local.access_log_prefix }
   tags                = local.tags
 }
 
@@ -140,8 +163,8 @@ module "ecs" {
   database                  = module.rds.database
   database_app_username     = module.secrets.app_database_username
   database_owner_secret_arn = module.rds.master_user_secret_arn
-  statement_bucket_name     = module.s3.bucket_name
-  statement_bucket_arn      = module.s3.bucket_arn
+  statement_bucket_name     = module.statements_bucket.name
+  statement_bucket_arn      = module.statements_bucket.arn
   queue_metrics_namespace   = module.monitoring.queue_metrics_namespace
   queue_waiting_metric_name = module.monitoring.queue_waiting_metric_name
   admin_allowlist           = var.admin_allowlist
@@ -169,11 +192,4 @@ module "github_oidc" {
   task_role_arns         = module.ecs.task_role_arns
   migrate_log_group_name = module.monitoring.log_group_names["migrate"]
   tags                   = local.tags
-}
-
-# The environments were two copies of this file (environments/dev, environments/prod) with
-# the same addresses; only the repository, now optional, moved.
-moved {
-  from = module.ecr
-  to   = module.ecr[0]
 }

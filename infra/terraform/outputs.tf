@@ -25,7 +25,7 @@ output "deploy_role_arn" {
 
 output "statement_bucket" {
   description = "STATEMENT_S3_BUCKET."
-  value       = module.s3.bucket_name
+  value       = module.statements_bucket.name
 }
 
 output "alarm_topic_arn" {

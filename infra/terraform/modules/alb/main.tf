@@ -2,7 +2,7 @@
 # root variables): an ACM certificate validated through Route 53, HTTPS on 443 (TLS 1.2+),
 # and HTTP on 80 answering a permanent redirect to HTTPS. Without one (a dev stack only):
 # HTTP forwards to the tasks. In front of it a WAF web ACL (AWS managed rules, a rate limit
-# on the two sign-in routes, the admin allowlist); behind it access logs in S3; and on every
+# on the two sign-in routes, the admin allowlist); behind it access logs in S3 (a bucket of the s3 module); and on every
 # forwarding listener a rule that never forwards /metrics from outside.
 
 locals {
@@ -20,14 +20,12 @@ resource "aws_lb" "this" {
   enable_deletion_protection = var.deletion_protection
   idle_timeout               = 60
 
+  # The bucket (s3 module) lets this region's load balancers write under the prefix.
   access_logs {
-    bucket  = aws_s3_bucket.access_logs.id
-    prefix  = "alb"
+    bucket  = var.access_logs.bucket
+    prefix  = var.access_logs.prefix
     enabled = true
   }
-
-  # The bucket policy must exist before the load balancer tries to write there.
-  depends_on = [aws_s3_bucket_policy.access_logs]
 
   tags = var.tags
 }
@@ -164,104 +162,6 @@ resource "aws_lb_listener_rule" "metrics_not_public" {
       values = ["/metrics", "/metrics/*"]
     }
   }
-}
-
-# --- access logs -----------------------------------------------------------------------------
-
-data "aws_elb_service_account" "this" {}
-
-data "aws_caller_identity" "current" {}
-
-resource "aws_s3_bucket" "access_logs" {
-  bucket_prefix = "${var.name}-alb-logs-"
-  force_destroy = var.force_destroy_logs
-
-  tags = var.tags
-}
-
-resource "aws_s3_bucket_public_access_block" "access_logs" {
-  bucket = aws_s3_bucket.access_logs.id
-
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_versioning" "access_logs" {
-  bucket = aws_s3_bucket.access_logs.id
-
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-# Load balancer access logs support only SSE-S3.
-resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
-  bucket = aws_s3_bucket.access_logs.id
-
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
-    }
-  }
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
-  bucket = aws_s3_bucket.access_logs.id
-
-  rule {
-    id     = "expire"
-    status = "Enabled"
-
-    filter {}
-
-    expiration {
-      days = var.log_retention_days
-    }
-
-    noncurrent_version_expiration {
-      noncurrent_days = 7
-    }
-  }
-}
-
-data "aws_iam_policy_document" "access_logs" {
-  statement {
-    sid       = "LoadBalancerWrites"
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.access_logs.arn}/alb/AWSLogs/${data.aws_caller_identity.current.account_id}/*"]
-
-    principals {
-      type        = "AWS"
-      identifiers = [data.aws_elb_service_account.this.arn]
-    }
-  }
-
-  statement {
-    sid       = "TlsOnly"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.access_logs.arn, "${aws_s3_bucket.access_logs.arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-}
-
-resource "aws_s3_bucket_policy" "access_logs" {
-  bucket = aws_s3_bucket.access_logs.id
-  policy = data.aws_iam_policy_document.access_logs.json
-
-  depends_on = [aws_s3_bucket_public_access_block.access_logs]
 }
 
 # --- WAF -------------------------------------------------------------------------------------

@@ -63,15 +63,9 @@ variable "managed_rule_groups" {
   ]
 }
 
-variable "log_retention_days" {
-  description = "Days the access logs are kept."
-  type        = number
-}
-
-variable "force_destroy_logs" {
-  description = "Allow destroying the access log bucket with logs in it (dev)."
-  type        = bool
-  default     = false
+variable "access_logs" {
+  description = "The bucket and prefix the access logs go to (the bucket must let the load balancer write there)."
+  type        = object({ bucket = string, prefix = string })
 }
 
 variable "tags" {
