@@ -4,6 +4,7 @@ import {
   type HclValue,
   type TfResource,
   blocks,
+  isExpression,
   strings,
   whereOf,
 } from './terraform';
@@ -158,10 +159,21 @@ export function checkOperationalAlarms(resources: TfResource[]): Violation[] {
   return found;
 }
 
-/** Every byte_match_statement below a WAF statement, with its search string. */
+/**
+ * Every byte_match_statement below a WAF statement, with its search string; a `dynamic`
+ * block's content counts once per string of its literal for_each list.
+ */
 const byteMatches = (value: HclValue | undefined): HclBody[] => {
   if (Array.isArray(value)) return value.flatMap(byteMatches);
   if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value['for_each']) && value['content'] !== undefined) {
+    const each = strings(value['for_each']);
+    return byteMatches(value['content']).flatMap((match) =>
+      isExpression(match['search_string'])
+        ? each.map((path) => ({ ...match, search_string: path }))
+        : [match],
+    );
+  }
   const own = blocks(value, 'byte_match_statement');
   return [...own, ...Object.values(value).flatMap(byteMatches)];
 };

@@ -199,54 +199,27 @@ resource "aws_wafv2_web_acl" "this" {
       and_statement {
         statement {
           or_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "/admin"
-                positional_constraint = "STARTS_WITH"
+            # The console and the API, whatever the case, percent-encoding or extra slashes.
+            dynamic "statement" {
+              for_each = ["/admin", "/api/v1/admin/"]
 
-                field_to_match {
-                  uri_path {}
-                }
+              content {
+                byte_match_statement {
+                  search_string         = statement.value
+                  positional_constraint = "STARTS_WITH"
 
-                text_transformation {
-                  priority = 0
-                  type     = "URL_DECODE"
-                }
+                  field_to_match {
+                    uri_path {}
+                  }
 
-                text_transformation {
-                  priority = 1
-                  type     = "NORMALIZE_PATH"
-                }
+                  dynamic "text_transformation" {
+                    for_each = ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"]
 
-                text_transformation {
-                  priority = 2
-                  type     = "LOWERCASE"
-                }
-              }
-            }
-
-            statement {
-              byte_match_statement {
-                search_string         = "/api/v1/admin/"
-                positional_constraint = "STARTS_WITH"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "URL_DECODE"
-                }
-
-                text_transformation {
-                  priority = 1
-                  type     = "NORMALIZE_PATH"
-                }
-
-                text_transformation {
-                  priority = 2
-                  type     = "LOWERCASE"
+                    content {
+                      priority = text_transformation.key
+                      type     = text_transformation.value
+                    }
+                  }
                 }
               }
             }
@@ -288,44 +261,27 @@ resource "aws_wafv2_web_acl" "this" {
 
         scope_down_statement {
           or_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "/api/v1/auth/login"
-                positional_constraint = "EXACTLY"
+            # Exactly the two sign-in routes, whatever the case or extra slashes.
+            dynamic "statement" {
+              for_each = ["/api/v1/auth/login", "/api/v1/admin/auth/login"]
 
-                field_to_match {
-                  uri_path {}
-                }
+              content {
+                byte_match_statement {
+                  search_string         = statement.value
+                  positional_constraint = "EXACTLY"
 
-                text_transformation {
-                  priority = 0
-                  type     = "NORMALIZE_PATH"
-                }
+                  field_to_match {
+                    uri_path {}
+                  }
 
-                text_transformation {
-                  priority = 1
-                  type     = "LOWERCASE"
-                }
-              }
-            }
+                  dynamic "text_transformation" {
+                    for_each = ["NORMALIZE_PATH", "LOWERCASE"]
 
-            statement {
-              byte_match_statement {
-                search_string         = "/api/v1/admin/auth/login"
-                positional_constraint = "EXACTLY"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NORMALIZE_PATH"
-                }
-
-                text_transformation {
-                  priority = 1
-                  type     = "LOWERCASE"
+                    content {
+                      priority = text_transformation.key
+                      type     = text_transformation.value
+                    }
+                  }
                 }
               }
             }
