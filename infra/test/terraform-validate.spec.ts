@@ -12,9 +12,6 @@ import { environments, terraformRoot } from './paths';
 // Each terraform run loads the AWS provider (hundreds of MB): slow on a busy machine.
 jest.setTimeout(300_000);
 
-// Each terraform run loads the AWS provider (hundreds of MB): slow on a busy machine.
-jest.setTimeout(300_000);
-
 const PLUGIN_DIRS = [process.env.TF_PLUGIN_DIR, '/opt/tf-plugins'].filter(
   (dir): dir is string => dir !== undefined && dir !== '',
 );
@@ -42,6 +39,10 @@ const run = (cwd: string, args: string[], input?: string) =>
     timeout: 120_000,
   });
 
+/** `terraform init` from the local provider mirror, never the registry. */
+const init = (cwd: string, mode: '-backend=false' | '-reconfigure') =>
+  run(cwd, ['init', mode, '-input=false', '-no-color', `-plugin-dir=${pluginDir}`]);
+
 (available ? describe : describe.skip)('terraform (local provider mirror)', () => {
   let work: string;
 
@@ -52,15 +53,9 @@ const run = (cwd: string, args: string[], input?: string) =>
       if (name === '.terraform' || name === '.terraform.lock.hcl') continue;
       cpSync(join(terraformRoot, name), join(work, name), { recursive: true });
     }
-    const init = run(work, [
-      'init',
-      '-backend=false',
-      '-input=false',
-      '-no-color',
-      `-plugin-dir=${pluginDir}`,
-    ]);
-    expect(init.stderr).toBe('');
-    expect(init.status).toBe(0);
+    const result = init(work, '-backend=false');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 
   afterAll(() => {
@@ -77,14 +72,7 @@ const run = (cwd: string, args: string[], input?: string) =>
     // Variable validations need a backend: a local one, in the copy only.
     beforeAll(() => {
       writeFileSync(join(work, 'backend_override.tf'), 'terraform {\n  backend "local" {}\n}\n');
-      const init = run(work, [
-        'init',
-        '-reconfigure',
-        '-input=false',
-        '-no-color',
-        `-plugin-dir=${pluginDir}`,
-      ]);
-      expect(init.status).toBe(0);
+      expect(init(work, '-reconfigure').status).toBe(0);
     });
 
     const evaluate = (env: string, extra: string[] = []) =>
