@@ -227,58 +227,40 @@ resource "aws_iam_role_policy" "task" {
 }
 
 # --- task definitions -------------------------------------------------------------------
-# One family per process. The admin task keeps a writable root file system (ECS Exec needs
-# one); it runs only while someone uses it and stops by itself after an hour.
+# One family per process. The services are sized by var.capacity; the one-shot tasks
+# (migrate, admin) get Fargate's smallest size. Every container has a read-only root file
+# system but the admin task's (ECS Exec needs a writable one); it runs only while someone
+# uses it and stops by itself after an hour.
 
 locals {
+  # ECS marks a container unhealthy after three failed checks of at most 5 s each.
+  health_check = { timeout = 5, retries = 3 }
+
   task_definitions = {
     app = {
-      cpu           = var.capacity.app.cpu
-      memory        = var.capacity.app.memory
-      writable_root = false
       container = {
         command      = ["node", "dist/apps/api/apps/api/src/main.js"]
         environment  = local.app_environment
         portMappings = [{ containerPort = var.app_port, protocol = "tcp" }]
-        healthCheck = {
-          command     = ["CMD", "node", "-e", "fetch('http://127.0.0.1:${var.app_port}/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-          interval    = 15
-          timeout     = 5
-          retries     = 3
-          startPeriod = 30
-        }
+        healthCheck  = merge(local.health_check, { interval = 15, startPeriod = 30, command = ["CMD", "node", "-e", "fetch('http://127.0.0.1:${var.app_port}/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"] })
       }
     }
     worker = {
-      cpu           = var.capacity.worker.cpu
-      memory        = var.capacity.worker.memory
-      writable_root = false
       container = {
         command     = ["node", "dist/apps/api/apps/api/src/worker.js"]
         environment = concat(local.environment, [{ name = "WORKER_HEARTBEAT_FILE", value = local.worker_heartbeat_file }])
         # Healthy while the heartbeat is fresh: the worker rewrites it every 15 s as long as
         # its event loop turns and the queue in Redis answers; ECS replaces a task that stops.
-        healthCheck = {
-          command     = ["CMD", "node", "-e", "const s=require('fs').statSync('${local.worker_heartbeat_file}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<60000?0:1)"]
-          interval    = 30
-          timeout     = 5
-          retries     = 3
-          startPeriod = 60
-        }
+        healthCheck = merge(local.health_check, { interval = 30, startPeriod = 60, command = ["CMD", "node", "-e", "const s=require('fs').statSync('${local.worker_heartbeat_file}',{throwIfNoEntry:false});process.exit(s&&Date.now()-s.mtimeMs<60000?0:1)"] })
       }
     }
     migrate = {
-      cpu           = 256
-      memory        = 512
-      writable_root = false
       container = {
         command     = ["node", "tools/migrate-and-grant.mjs"]
         environment = local.migrate_environment
       }
     }
     admin = {
-      cpu           = 256
-      memory        = 512
       writable_root = true
       container     = { command = ["sleep", "3600"] }
     }
@@ -286,6 +268,8 @@ locals {
 
   # The migrate task has no task role: it calls no AWS API.
   task_role_arns = { for family, role in aws_iam_role.task : family => role.arn }
+
+  writable_root = { for family, task in local.task_definitions : family => try(task.writable_root, false) }
 }
 
 resource "aws_ecs_task_definition" "this" {
@@ -294,8 +278,8 @@ resource "aws_ecs_task_definition" "this" {
   family                   = "${var.name}-${each.key}"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
-  cpu                      = each.value.cpu
-  memory                   = each.value.memory
+  cpu                      = try(var.capacity[each.key].cpu, 256)
+  memory                   = try(var.capacity[each.key].memory, 512)
   execution_role_arn       = aws_iam_role.execution[each.key].arn
   task_role_arn            = lookup(local.task_role_arns, each.key, null)
 
@@ -305,7 +289,7 @@ resource "aws_ecs_task_definition" "this" {
   }
 
   dynamic "volume" {
-    for_each = each.value.writable_root ? [] : local.read_only_volumes
+    for_each = local.writable_root[each.key] ? [] : local.read_only_volumes
     content {
       name = volume.value.sourceVolume
     }
@@ -315,8 +299,8 @@ resource "aws_ecs_task_definition" "this" {
     name                   = each.key
     secrets                = local.secrets[each.key]
     logConfiguration       = local.log_configuration[each.key]
-    readonlyRootFilesystem = !each.value.writable_root
-    mountPoints            = each.value.writable_root ? [] : local.read_only_volumes
+    readonlyRootFilesystem = !local.writable_root[each.key]
+    mountPoints            = local.writable_root[each.key] ? [] : local.read_only_volumes
   }, each.value.container)])
 
   tags = var.tags
