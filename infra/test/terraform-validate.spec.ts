@@ -68,6 +68,19 @@ const init = (cwd: string, mode: '-backend=false' | '-reconfigure') =>
     expect(result.status).toBe(0);
   });
 
+  // infra/terraform/tests/plan.tftest.hcl: a plan with a mocked provider checks what
+  // validate cannot (for_each keys, dynamic blocks, conflicting moved blocks).
+  it.each(environments)('plans %s against a mocked AWS provider', (env) => {
+    const result = run(work, [
+      'test',
+      '-no-color',
+      `-var-file=environments/${env}.tfvars`,
+      `-var-file=environments/${env}.account.tfvars.example`,
+    ]);
+    expect(result.stdout + result.stderr).toContain('Success! 1 passed, 0 failed.');
+    expect(result.status).toBe(0);
+  });
+
   describe('with each environment values', () => {
     // Variable validations need a backend: a local one, in the copy only.
     beforeAll(() => {
