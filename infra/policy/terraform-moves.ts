@@ -85,8 +85,9 @@ export async function checkMovedAddresses(root: string, released: string[]): Pro
       );
     }
   }
+  // A move may lead to the next one of a chain (`this` → `generated` → `secret`).
   for (const move of tree.moves) {
-    if (!exists(move.to)) {
+    if (!resolve(move.to, new Set())) {
       found.push(
         violation('moved', move.to, `moved from ${move.from} to an address that is not declared`),
       );
