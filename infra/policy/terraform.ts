@@ -163,7 +163,8 @@ export const moduleDir = (config: TfConfig, call: TfModuleCall) => resolve(confi
  * The resources one environment really creates: its own, plus each local module's with
  * every `${var.NAME}` that the call (or the variable's default) sets to a literal
  * substituted, so that `deletion_protection = var.deletion_protection` is checked as the
- * `true` or `false` the environment passes.
+ * `true` or `false` the environment passes; and one resource per instance of a literal
+ * `for_each` map (expandForEach).
  */
 export async function instantiate(env: TfConfig, rootValues: HclBody = {}): Promise<TfResource[]> {
   const resources = expandForEach(env.resources, env.locals);
@@ -261,10 +262,10 @@ function eachValueOf(expression: string, value: HclValue): HclValue | undefined 
 
 /**
  * One resource per key of a literal `for_each` map, named as Terraform addresses it
- * (`name["key"]`), with `each.key` and whole-string `each.value...` references (bare or
- * in `try`) replaced
- * by the instance's literals: a policy then sees the alarm on `RunningTaskCount` whether
- * it is written out or is one entry of a map. Other resources pass through unchanged.
+ * (`name["key"]`), with `each.key` and `each.value...` references (whole strings, in
+ * `try`, or naming a string inside an expression) replaced by the instance's literals: a
+ * policy then sees the alarm on `RunningTaskCount` whether it is written out or is one
+ * entry of a map. Other resources pass through unchanged.
  */
 export function expandForEach(resources: TfResource[], locals: HclBody): TfResource[] {
   return resources.flatMap((resource) => {
