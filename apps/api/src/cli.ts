@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  CommanderError,
-  type DatabaseAccess,
-  RefusedError,
-  UsageError,
-  buildAdminProgram,
-} from './cli/admin-program';
+import { CommanderError } from 'commander';
+import { buildAdminProgram } from './cli/admin-program';
+import { RefusedError, UsageError } from './cli/cli-errors';
+import { type DatabaseAccess } from './cli/command-context';
 import { CliModule } from './cli/cli.module';
 import { describeTarget, developmentSecretsRefusal } from './cli/database-target';
 import { PinInputError } from './cli/pin-input';

@@ -371,10 +371,11 @@ describe(`admin CLI on ${currentEngine()}`, () => {
 
   it('prints the newest audit events, filtered, with the administrator as actor', async () => {
     const { events } = await cliJson<{
-      events: Array<{ type: string; actor: string; cardLast4: string }>;
+      events: Array<{ type: string; outcome: string; actor: string; cardLast4: string }>;
     }>(['audit', '--limit', '5', '--type', 'card_blocked']);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
+    // The block, and the refused second block of the same card.
+    expect(events.map((e) => e.outcome)).toEqual(['REFUSED', 'SUCCESS']);
+    expect(events[1]).toMatchObject({
       type: 'CARD_BLOCKED',
       actor: 'cli:test-admin',
       cardLast4: '0036',
@@ -504,6 +505,71 @@ describe(`admin CLI on ${currentEngine()}`, () => {
     );
     expect(new Set(events.map((e) => e.actor))).toEqual(new Set(['cli:test-admin']));
     // A dozen CLI processes, each booting the application context: more than a minute when the machine is busy.
+  }, 300_000);
+
+  it('audits every mutating command group alike: its success, and its refusal once', async () => {
+    const audited = async (type: string, outcome: string) =>
+      (
+        await sql<{ count: string }>(
+          `SELECT count(*) AS count FROM audit_events
+            WHERE type = $1 AND outcome = $2 AND actor = 'cli:test-admin'`,
+          [type, outcome],
+        )
+      )[0]?.count;
+    // The earlier tests ran one successful command of each group.
+    for (const type of [
+      'CUSTOMER_CREATED',
+      'ACCOUNT_OPENED',
+      'ACCOUNT_FROZEN',
+      'CARD_ISSUED',
+      'CARD_BLOCKED',
+      'PIN_RESET',
+      'CASH_LOADED',
+      'MAINTENANCE_ON',
+      'ADMIN_USER_CREATED',
+    ])
+      expect(Number(await audited(type, 'SUCCESS'))).toBeGreaterThan(0);
+
+    // One refused command of each group, each recorded once under its own type.
+    const refusals: Array<{ args: string[]; type: string }> = [
+      {
+        args: ['customer', 'create', '--name', 'Ann', '--email', 'nope'],
+        type: 'CUSTOMER_CREATED',
+      },
+      {
+        args: [
+          'account',
+          'open',
+          '--customer',
+          '00000000-0000-4000-8000-000000000000',
+          '--type',
+          'SAVINGS',
+        ],
+        type: 'ACCOUNT_OPENED',
+      },
+      { args: ['account', 'unfreeze', '--number', '100000010001'], type: 'ACCOUNT_UNFROZEN' },
+      { args: ['card', 'unlock', '--number', '4000000000009995'], type: 'CARD_UNLOCKED' },
+      {
+        args: ['cash', 'load', '--denomination-cents', '300', '--count', '1'],
+        type: 'CASH_LOADED',
+      },
+      { args: ['maintenance', 'off'], type: 'MAINTENANCE_OFF' },
+      { args: ['admin-user', 'enable', '--username', 'nobody.here'], type: 'ADMIN_USER_ENABLED' },
+    ];
+    for (const { args, type } of refusals) {
+      const before = Number(await audited(type, 'REFUSED'));
+      const result = await cli(args);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect({ args, refused: Number(await audited(type, 'REFUSED')) }).toEqual({
+        args,
+        refused: before + 1,
+      });
+    }
+    const [cardRefusal] = await sql<{ card_last4: string; details: { code: string } }>(
+      `SELECT card_last4, details FROM audit_events
+        WHERE type = 'CARD_UNLOCKED' AND outcome = 'REFUSED' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(cardRefusal).toMatchObject({ card_last4: '9995', details: { code: 'NOT_FOUND' } });
   }, 300_000);
 });
 

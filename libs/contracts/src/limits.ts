@@ -1,6 +1,8 @@
 /** Shapes of values the contract fixes, shared by the API's validation and the web forms. */
 export const PIN_PATTERN = /^[0-9]{4,6}$/;
 export const CARD_NUMBER_PATTERN = /^[0-9]{16}$/;
+/** The last four digits of a card number: the only part shown or recorded after issue. */
+export const CARD_LAST4_PATTERN = /^[0-9]{4}$/;
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,255}$/;
 export const CHECK_NUMBER_PATTERN = /^[0-9]{1,10}$/;
 export const MEMO_MAX_LENGTH = 140;
