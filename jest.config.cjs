@@ -10,7 +10,9 @@ const engines = (process.env.TEST_DB_ENGINES ?? 'pglite,postgres')
 
 /** Projects whose config exists (the infrastructure checks and the browser end-to-end suite). */
 const optional = (...files) =>
-  files.filter((file) => existsSync(path.join(__dirname, file))).map((file) => require(`./${file}`));
+  files
+    .filter((file) => existsSync(path.join(__dirname, file)))
+    .map((file) => require(`./${file}`));
 
 module.exports = {
   // Database and browser suites boot real servers; unit tests finish in milliseconds anyway.

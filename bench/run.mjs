@@ -62,7 +62,13 @@ async function adminQuery(sql) {
 }
 
 function run(command, args, env = {}) {
-  return execFileSync(command, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 function percentile(sorted, p) {
@@ -74,7 +80,20 @@ async function pgbenchTps(name) {
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = dbUrl(name);
   run('pgbench', ['-i', '-s', '10', '-q', url]);
-  const out = run('pgbench', ['-b', 'tpcb-like', '-c', '8', '-j', '2', '-M', 'prepared', '-T', String(Math.min(duration, 15)), '-n', url]);
+  const out = run('pgbench', [
+    '-b',
+    'tpcb-like',
+    '-c',
+    '8',
+    '-j',
+    '2',
+    '-M',
+    'prepared',
+    '-T',
+    String(Math.min(duration, 15)),
+    '-n',
+    url,
+  ]);
   const match = /tps = ([\d.]+)/.exec(out);
   return match ? Math.round(Number(match[1])) : 0;
 }
@@ -98,7 +117,9 @@ async function backendPids(database) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+      database,
+    ]);
     return rows.map((r) => r.pid);
   } finally {
     await client.end();
@@ -108,10 +129,12 @@ async function backendPids(database) {
 /** Measures the CPU the API processes and the bench database's backends spend on `work`. */
 async function withCpu(apiPids, database, work) {
   const before = new Map();
-  for (const pid of [...apiPids, ...(await backendPids(database))]) before.set(pid, cpuSeconds(pid));
+  for (const pid of [...apiPids, ...(await backendPids(database))])
+    before.set(pid, cpuSeconds(pid));
   const result = await work();
   const after = await backendPids(database);
-  const spent = (pids) => pids.reduce((sum, pid) => sum + Math.max(0, cpuSeconds(pid) - (before.get(pid) ?? 0)), 0);
+  const spent = (pids) =>
+    pids.reduce((sum, pid) => sum + Math.max(0, cpuSeconds(pid) - (before.get(pid) ?? 0)), 0);
   const requests = Math.max(1, result.requests);
   return {
     ...result,
@@ -129,9 +152,14 @@ async function pgbenchWithdrawals(database, url, sessions, texts) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS bench_withdrawers (client_id integer PRIMARY KEY, session_id uuid, customer_id uuid, account_id uuid)');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS bench_withdrawers (client_id integer PRIMARY KEY, session_id uuid, customer_id uuid, account_id uuid)',
+    );
     for (const [i, s] of sessions.entries()) {
-      await client.query('INSERT INTO bench_withdrawers VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [i, s.sessionId, s.customerId, s.accounts[0].id]);
+      await client.query(
+        'INSERT INTO bench_withdrawers VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [i, s.sessionId, s.customerId, s.accounts[0].id],
+      );
     }
   } finally {
     await client.end();
@@ -147,7 +175,20 @@ async function pgbenchWithdrawals(database, url, sessions, texts) {
       `FROM bench_withdrawers w WHERE w.client_id = :client_id::integer % ${sessions.length};\n`,
   );
   try {
-    const out = run('pgbench', ['-f', script, '-c', '32', '-j', '2', '-M', 'prepared', '-T', String(Math.min(duration, 15)), '-n', url]);
+    const out = run('pgbench', [
+      '-f',
+      script,
+      '-c',
+      '32',
+      '-j',
+      '2',
+      '-M',
+      'prepared',
+      '-T',
+      String(Math.min(duration, 15)),
+      '-n',
+      url,
+    ]);
     const tps = /tps = ([\d.]+)/.exec(out);
     const failed = /number of failed transactions: (\d+)/.exec(out);
     return { tps: tps ? Math.round(Number(tps[1])) : 0, failed: failed ? Number(failed[1]) : 0 };
@@ -158,7 +199,10 @@ async function pgbenchWithdrawals(database, url, sessions, texts) {
 
 /** A bare Fastify server answering /health like the product: the framework's floor. */
 async function startBareFastify() {
-  const child = spawn(process.execPath, [join(root, 'bench/bare-fastify.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bench/bare-fastify.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   const address = await new Promise((resolve, reject) => {
     child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
@@ -169,11 +213,16 @@ async function startBareFastify() {
 
 async function startRedis() {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   children.push(child);
   for (let i = 0; i < 100; i += 1) {
     try {
-      if (run('redis-cli', ['-p', String(port), 'ping']).trim() === 'PONG') return `redis://127.0.0.1:${port}`;
+      if (run('redis-cli', ['-p', String(port), 'ping']).trim() === 'PONG')
+        return `redis://127.0.0.1:${port}`;
     } catch {
       /* starting */
     }
@@ -192,7 +241,8 @@ async function startApi(env) {
   children.push(child);
   for (let i = 0; i < 300; i += 1) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).status === 200) return { base: `http://127.0.0.1:${port}`, pid: child.pid };
+      if ((await fetch(`http://127.0.0.1:${port}/ready`)).status === 200)
+        return { base: `http://127.0.0.1:${port}`, pid: child.pid };
     } catch {
       /* starting */
     }
@@ -202,7 +252,10 @@ async function startApi(env) {
 }
 
 async function json(base, path, init = {}) {
-  const response = await fetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const response = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
@@ -224,7 +277,9 @@ function load({ base, connections, seconds, requestFor, expected, rate }) {
         ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
         setupClient: (client) => {
           const index = nextConnection++;
-          client.setRequests([{ ...requestFor(index), setupRequest: (request) => requestFor(index, request) }]);
+          client.setRequests([
+            { ...requestFor(index), setupRequest: (request) => requestFor(index, request) },
+          ]);
           client.on('response', (status, _bytes, responseTime) => {
             latencies.push(responseTime);
             if (status !== expected) errors += 1;
@@ -243,11 +298,18 @@ function load({ base, connections, seconds, requestFor, expected, rate }) {
           p99Ms: round(percentile(latencies, 99)),
           errors: errors + result.errors + result.timeouts,
           // autocannon's own p99, corrected for requests that could not leave on time.
-          ...(open ? { offeredRps: Math.round(rate), p99CorrectedMs: round(result.latency.p99) } : {}),
+          ...(open
+            ? { offeredRps: Math.round(rate), p99CorrectedMs: round(result.latency.p99) }
+            : {}),
         });
       },
     );
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false, outputStream: process.stderr });
+    autocannon.track(instance, {
+      renderProgressBar: false,
+      renderResultsTable: false,
+      renderLatencyTable: false,
+      outputStream: process.stderr,
+    });
   });
 }
 
@@ -257,8 +319,14 @@ const round = (n) => Math.round(n * 100) / 100;
 function initialJsGzipKb(page) {
   const dist = join(root, 'dist/apps/web');
   const html = readFileSync(join(dist, page), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
-  const bytes = [...new Set(scripts)].reduce((sum, src) => sum + gzipSync(readFileSync(join(dist, src.replace(/^\//, '')))).length, 0);
+  const scripts = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => m[1]);
+  const bytes = [...new Set(scripts)].reduce(
+    (sum, src) => sum + gzipSync(readFileSync(join(dist, src.replace(/^\//, '')))).length,
+    0,
+  );
   return round(bytes / 1024);
 }
 
@@ -270,17 +338,35 @@ async function statementScenario(base, session) {
   for (let i = 0; i < 1000; i += 50) {
     await Promise.all(
       Array.from({ length: 50 }, () =>
-        json(base, `/api/v1/accounts/${account.id}/deposits`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body: JSON.stringify({ amountCents: 100, kind: 'CASH' }) }),
+        json(base, `/api/v1/accounts/${account.id}/deposits`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ amountCents: 100, kind: 'CASH' }),
+        }),
       ),
     );
   }
   log(`statement: 1,000 deposits written in ${Date.now() - started} ms`);
   const today = new Date().toISOString().slice(0, 10);
   const t0 = performance.now();
-  const requested = await json(base, `/api/v1/accounts/${account.id}/statements`, { method: 'POST', headers, body: JSON.stringify({ from: today, to: today }) });
-  if (requested.status !== 202) return { rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errors: 1, note: `statement request answered ${requested.status}` };
+  const requested = await json(base, `/api/v1/accounts/${account.id}/statements`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ from: today, to: today }),
+  });
+  if (requested.status !== 202)
+    return {
+      rps: 0,
+      p50Ms: 0,
+      p95Ms: 0,
+      p99Ms: 0,
+      errors: 1,
+      note: `statement request answered ${requested.status}`,
+    };
   for (let i = 0; i < 600; i += 1) {
-    const polled = await json(base, `/api/v1/statements/${requested.body.statement.id}`, { headers });
+    const polled = await json(base, `/api/v1/statements/${requested.body.statement.id}`, {
+      headers,
+    });
     if (polled.body?.statement?.status === 'READY') {
       const ms = round(performance.now() - t0);
       return { rps: round(1000 / ms), p50Ms: ms, p95Ms: ms, p99Ms: ms, errors: 0 };
@@ -323,7 +409,9 @@ async function main() {
       SESSION_MAX_SECONDS: '7200',
     };
     run('node', ['dist/apps/api/apps/api/src/migrate.js'], env);
-    log(`creating ${customers} customers, ${customers * 2} accounts and cards through the product's services`);
+    log(
+      `creating ${customers} customers, ${customers * 2} accounts and cards through the product's services`,
+    );
     const bank = JSON.parse(run('node', ['bench/seed-synthetic.cjs', String(customers)], env));
     const apis = [];
     for (let i = 0; i < apiProcesses; i += 1) apis.push(await startApi(env));
@@ -331,7 +419,11 @@ async function main() {
     const apiPids = apis.map((a) => a.pid);
     const workerEntry = join(root, 'dist/apps/api/apps/api/src/worker.js');
     if (existsSync(workerEntry)) {
-      worker = spawn(process.execPath, [workerEntry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+      worker = spawn(process.execPath, [workerEntry], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       children.push(worker);
     }
 
@@ -339,8 +431,20 @@ async function main() {
     // Fastify route answering the same body, at the same concurrency.
     log('framework floor');
     const bare = await startBareFastify();
-    scenarios['health (product)'] = await load({ base, connections: 32, seconds: Math.min(duration, 10), expected: 200, requestFor: () => ({ method: 'GET', path: '/health', headers: {} }) });
-    scenarios['health (bare Fastify)'] = await load({ base: bare, connections: 32, seconds: Math.min(duration, 10), expected: 200, requestFor: () => ({ method: 'GET', path: '/health', headers: {} }) });
+    scenarios['health (product)'] = await load({
+      base,
+      connections: 32,
+      seconds: Math.min(duration, 10),
+      expected: 200,
+      requestFor: () => ({ method: 'GET', path: '/health', headers: {} }),
+    });
+    scenarios['health (bare Fastify)'] = await load({
+      base: bare,
+      connections: 32,
+      seconds: Math.min(duration, 10),
+      expected: 200,
+      requestFor: () => ({ method: 'GET', path: '/health', headers: {} }),
+    });
 
     // Sign-in latency is argon2id's: as many customers at once as there are cores, so the
     // figure is the hash and the request, not a queue in front of it.
@@ -353,22 +457,41 @@ async function main() {
       expected: 200,
       requestFor: () => {
         const card = bank[nextCard++ % bank.length];
-        return { method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }) };
+        return {
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }),
+        };
       },
     });
 
     const sessions = [];
     for (const card of bank.slice(0, 64)) {
-      const login = await json(base, '/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }) });
-      const claims = JSON.parse(Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString('utf8'));
-      sessions.push({ token: login.body.accessToken, sessionId: claims.sid, customerId: claims.sub, accounts: card.accounts });
+      const login = await json(base, '/api/v1/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }),
+      });
+      const claims = JSON.parse(
+        Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString('utf8'),
+      );
+      sessions.push({
+        token: login.body.accessToken,
+        sessionId: claims.sid,
+        customerId: claims.sub,
+        accounts: card.accounts,
+      });
     }
     const numbers = bank.flatMap((c) => c.accounts.map((a) => a.number));
 
     const withdrawal = (i) => ({
       method: 'POST',
       path: `/api/v1/accounts/${sessions[i % sessions.length].accounts[0].id}/withdrawals`,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions[i % sessions.length].token}`, 'idempotency-key': randomUUID() },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${sessions[i % sessions.length].token}`,
+        'idempotency-key': randomUUID(),
+      },
       body: JSON.stringify({ amountCents: 2000 }),
     });
     const transfer = (i) => {
@@ -378,22 +501,43 @@ async function main() {
       return {
         method: 'POST',
         path: '/api/v1/transfers',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessions[i % sessions.length].token}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ fromAccountId: from.id, toAccountNumber: to, amountCents: 1 + Math.floor(Math.random() * 5000) }),
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${sessions[i % sessions.length].token}`,
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({
+          fromAccountId: from.id,
+          toAccountNumber: to,
+          amountCents: 1 + Math.floor(Math.random() * 5000),
+        }),
       };
     };
-    const balances = (i) => ({ method: 'GET', path: '/api/v1/accounts', headers: { authorization: `Bearer ${sessions[i % sessions.length].token}` } });
+    const balances = (i) => ({
+      method: 'GET',
+      path: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${sessions[i % sessions.length].token}` },
+    });
     const oneCustomersBalances = () => balances(0);
 
     // Closed loop for throughput (and CPU per request), then open loop at half of it.
     const both = async (name, requestFor, expected, seconds = duration) => {
       log(name);
-      scenarios[name] = await withCpu(apiPids, benchDb, () => load({ base, connections: 32, seconds, expected, requestFor }));
+      scenarios[name] = await withCpu(apiPids, benchDb, () =>
+        load({ base, connections: 32, seconds, expected, requestFor }),
+      );
       log(`${name}, open loop at half of ${scenarios[name].rps} rps`);
-      scenarios[`${name}, open loop`] = await load({ base, connections: 64, seconds, expected, requestFor, rate: scenarios[name].rps / 2 });
+      scenarios[`${name}, open loop`] = await load({
+        base,
+        connections: 64,
+        seconds,
+        expected,
+        requestFor,
+        rate: scenarios[name].rps / 2,
+      });
     };
     await both('withdrawals', withdrawal, 201);
-    log('pgbench -f: one withdrawal\'s own call (atm_withdraw_v1), 32 clients, prepared');
+    log("pgbench -f: one withdrawal's own call (atm_withdraw_v1), 32 clients, prepared");
     // The same texts argument the API passes (made by the compiled service code).
     const require = createRequire(import.meta.url);
     const api = join(root, 'dist/apps/api/apps/api/src');
@@ -401,25 +545,55 @@ async function main() {
     const { movementTexts } = require(join(api, 'transactions/movement-texts.js'));
     const texts = movementTexts(loadConfig({ ...process.env, ...env })).WITHDRAWAL;
     const ownSql = await pgbenchWithdrawals(benchDb, dbUrl(benchDb), sessions, texts);
-    scenarios['withdrawal SQL (pgbench -f)'] = { rps: ownSql.tps, requests: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errors: ownSql.failed };
+    scenarios['withdrawal SQL (pgbench -f)'] = {
+      rps: ownSql.tps,
+      requests: 0,
+      p50Ms: 0,
+      p95Ms: 0,
+      p99Ms: 0,
+      errors: ownSql.failed,
+    };
     await both('transfers', transfer, 201);
     await both('balances', balances, 200, Math.min(duration, 10));
     log("balances, one customer's token on every connection");
-    scenarios['balances (one token)'] = await withCpu(apiPids, benchDb, () => load({ base, connections: 32, seconds: Math.min(duration, 10), expected: 200, requestFor: oneCustomersBalances }));
+    scenarios['balances (one token)'] = await withCpu(apiPids, benchDb, () =>
+      load({
+        base,
+        connections: 32,
+        seconds: Math.min(duration, 10),
+        expected: 200,
+        requestFor: oneCustomersBalances,
+      }),
+    );
 
     log('statement');
     scenarios.statement = await statementScenario(base, sessions[sessions.length - 1]);
   } finally {
     children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
     await new Promise((r) => setTimeout(r, 500));
-    for (const name of [benchDb, pgbenchDb]) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    for (const name of [benchDb, pgbenchDb])
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   }
   // The ATM's page and, apart, the admin console's (its own entry; shared chunks count in both).
   const webKb = initialJsGzipKb('index.html');
   const consoleKb = initialJsGzipKb('admin/index.html');
-  scenarios.web = { rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errors: 0, initialJsGzipKb: webKb, consoleJsGzipKb: consoleKb };
+  scenarios.web = {
+    rps: 0,
+    p50Ms: 0,
+    p95Ms: 0,
+    p99Ms: 0,
+    errors: 0,
+    initialJsGzipKb: webKb,
+    consoleJsGzipKb: consoleKb,
+  };
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, apiProcesses };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    apiProcesses,
+  };
   const result = { machine, pgbenchTps: pgbench, scenarios };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -458,10 +632,22 @@ async function main() {
     cpu(s, 'dbCpuMsPerRequest'),
     targets[name] ?? '',
   ]);
-  const header = ['scenario', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'API CPU ms/req', 'PG CPU ms/req', 'target'];
+  const header = [
+    'scenario',
+    'rps',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'API CPU ms/req',
+    'PG CPU ms/req',
+    'target',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(`pgbench tpcb-like (scale 10, 8 clients, prepared): ${pgbench} TPS on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${apiProcesses} API process(es)`);
+  console.log(
+    `pgbench tpcb-like (scale 10, 8 clients, prepared): ${pgbench} TPS on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${apiProcesses} API process(es)`,
+  );
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   rows.forEach((r) => console.log(line(r)));

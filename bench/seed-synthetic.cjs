@@ -6,7 +6,10 @@
 require('reflect-metadata');
 const path = require('node:path');
 
-const api = path.join(process.env.ATM_API_BUILD_DIR ?? path.resolve(__dirname, '../dist/apps/api'), 'apps/api/src');
+const api = path.join(
+  process.env.ATM_API_BUILD_DIR ?? path.resolve(__dirname, '../dist/apps/api'),
+  'apps/api/src',
+);
 const { NestFactory } = require('@nestjs/core');
 const { CliModule } = require(path.join(api, 'cli/cli.module.js'));
 const { loadConfig } = require(path.join(api, 'config/app-config.js'));
@@ -31,8 +34,14 @@ async function main() {
     while (next < customers) {
       const i = next++;
       const customerId = await admin.createCustomer({ name: `Bench Customer ${i}` }, actor);
-      const checking = await admin.openAccount({ customerId, type: 'CHECKING', openingCents: 100_000_000 }, actor);
-      const savings = await admin.openAccount({ customerId, type: 'SAVINGS', openingCents: 100_000_000 }, actor);
+      const checking = await admin.openAccount(
+        { customerId, type: 'CHECKING', openingCents: 100_000_000 },
+        actor,
+      );
+      const savings = await admin.openAccount(
+        { customerId, type: 'SAVINGS', openingCents: 100_000_000 },
+        actor,
+      );
       const pin = String(4821 + (i % 4000)).padStart(4, '0');
       const card = await cards.issue({ customerId, pin, exemptFromPinRules: true }, actor);
       made.push({ cardNumber: card.cardNumber, pin, accounts: [checking, savings] });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 function builtApi(): string {
   const dir = process.env.ATM_TEST_BUILD_DIR;
-  if (!dir) throw new Error('ATM_TEST_BUILD_DIR is unset: run the suites through the root jest config');
+  if (!dir)
+    throw new Error('ATM_TEST_BUILD_DIR is unset: run the suites through the root jest config');
   return join(dir, 'apps/api/src');
 }
 
