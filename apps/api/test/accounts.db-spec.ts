@@ -139,7 +139,7 @@ describe('accounts', () => {
     expect(second.body.nextCursor).toBeNull();
     const all = [...first.body.items, ...second.body.items];
     for (let i = 0; i < all.length - 1; i += 1) {
-      expect(all[i]!.balanceAfterCents - all[i]!.amountCents).toBe(all[i + 1]!.balanceAfterCents);
+      expect(all[i].balanceAfterCents - all[i].amountCents).toBe(all[i + 1].balanceAfterCents);
     }
     const byDefault = await t.request<EntriesPage>(
       'GET',

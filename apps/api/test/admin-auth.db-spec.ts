@@ -161,7 +161,7 @@ describe('admin sign-in, lockout and sessions', () => {
       await adminLogin(t, { username, password: 'some-wrong-password' }, '192.0.2.200');
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] as number;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
     const unknown: number[] = [];
     const known: number[] = [];
     for (let i = 0; i < 3; i += 1) {

@@ -98,7 +98,7 @@ describe('sign-in, lockout and sessions', () => {
       {
         customerId: (
           await t.sql<{ id: string }>(`SELECT id FROM customers WHERE name = 'Charlie Davis'`)
-        )[0]!.id,
+        )[0].id,
         pin: '4821',
       },
       { actor: 'test' },
@@ -121,7 +121,7 @@ describe('sign-in, lockout and sessions', () => {
     const cards = t.app.get(CardsService);
     const customerId = (
       await t.sql<{ id: string }>(`SELECT id FROM customers WHERE name = 'Bob Williams'`)
-    )[0]!.id;
+    )[0].id;
     const issued = await cards.issue({ customerId, pin: '4821' }, { actor: 'test' });
     const session = await t.login(issued.cardNumber, '4821');
     await cards.block(issued.cardNumber, { actor: 'test' });
@@ -186,10 +186,10 @@ describe('sign-in, lockout and sessions', () => {
     it('answers SESSION_EXPIRED when the token itself has expired', async () => {
       const good = await t.login(DEMO.alice.cardNumber, DEMO.alice.pin);
       const claims = JSON.parse(
-        Buffer.from(good.accessToken.split('.')[1] as string, 'base64url').toString(),
+        Buffer.from(good.accessToken.split('.')[1], 'base64url').toString(),
       ) as Record<string, number>;
       const expired = signToken(
-        { ...claims, iat: claims.iat! - 2000, exp: Math.floor(Date.now() / 1000) - 10 },
+        { ...claims, iat: claims.iat - 2000, exp: Math.floor(Date.now() / 1000) - 10 },
         DEVELOPMENT_SECRETS.SECRET_KEY,
       );
       const response = await t.request<ProblemDetails>('GET', '/api/v1/accounts', {
@@ -295,7 +295,7 @@ describe('sign-in, lockout and sessions', () => {
       const cards = t.app.get(CardsService);
       const customerId = (
         await t.sql<{ id: string }>(`SELECT id FROM customers WHERE name = 'Alice Johnson'`)
-      )[0]!.id;
+      )[0].id;
       const issued = await cards.issue({ customerId, pin: '4821' }, { actor: 'test' });
       const mine = await t.login(issued.cardNumber, '4821');
       const other = await t.login(issued.cardNumber, '4821');
@@ -318,7 +318,7 @@ describe('sign-in, lockout and sessions', () => {
       const cards = t.app.get(CardsService);
       const customerId = (
         await t.sql<{ id: string }>(`SELECT id FROM customers WHERE name = 'Alice Johnson'`)
-      )[0]!.id;
+      )[0].id;
       const issued = await cards.issue({ customerId, pin: '4821' }, { actor: 'test' });
       const mine = await t.login(issued.cardNumber, '4821');
       const other = await t.login(issued.cardNumber, '4821');

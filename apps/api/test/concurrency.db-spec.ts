@@ -110,8 +110,8 @@ describe('concurrent money movements', () => {
         return seed;
       };
       const requests = Array.from({ length: 120 }, () => {
-        const from = owned[next() % owned.length]!;
-        const to = numbers.filter((n) => n !== from.account.number)[next() % (numbers.length - 1)]!;
+        const from = owned[next() % owned.length];
+        const to = numbers.filter((n) => n !== from.account.number)[next() % (numbers.length - 1)];
         return t.request('POST', '/api/v1/transfers', {
           token: from.token,
           body: {

@@ -57,7 +57,7 @@ function bruteForceFewest(amount: number, stock: NoteStock[]): number | null {
       return;
     }
     if (i >= stock.length || remaining < 0) return;
-    const note = stock[i] as NoteStock;
+    const note = stock[i];
     for (
       let take = 0;
       take <= note.count && take * note.denominationCents <= remaining;

@@ -199,7 +199,7 @@ describe('statements (in process)', () => {
       expect(fourth.body.code).toBe('RATE_LIMITED');
       expect(Number(fourth.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 
-      const id = ids[0] as string;
+      const id = ids[0];
       expect(['PENDING', 'PROCESSING']).toContain((await statementOf(t, alice, id)).status);
       const early = await t.request<ProblemDetails>('GET', `/api/v1/statements/${id}/pdf`, {
         token: alice,

@@ -35,7 +35,7 @@ function initialScripts(dist: string, page: string): string[] {
   const pending = [
     ...html.matchAll(/<script[^>]+src="\/assets\/([^"]+\.js)"/g),
     ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/assets\/([^"]+\.js)"/g),
-  ].map((m) => m[1] as string);
+  ].map((m) => m[1]);
   const seen = new Set<string>();
   while (pending.length > 0) {
     const file = pending.pop() as string;
@@ -43,7 +43,7 @@ function initialScripts(dist: string, page: string): string[] {
     seen.add(file);
     const code = readFileSync(path.join(dist, 'assets', file), 'utf8');
     for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
-      pending.push(m[1] as string);
+      pending.push(m[1]);
     }
   }
   return [...seen];

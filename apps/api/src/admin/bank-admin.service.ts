@@ -65,7 +65,7 @@ export class BankAdminService {
         `INSERT INTO customers (name, email, created_at) VALUES ($1, $2, $3) RETURNING id`,
         [name, input.email ?? null, this.clock.now()],
       );
-      const id = (row as { id: string }).id;
+      const id = row.id;
       await this.audit.record(
         {
           type: 'CUSTOMER_CREATED',
@@ -168,7 +168,7 @@ export class BankAdminService {
            VALUES ($1, $2, 'CUSTOMER', $3, 0, $4) RETURNING id`,
           [number, input.customerId, input.type, this.clock.now()],
         );
-        return { id: (row as { id: string }).id, number };
+        return { id: row.id, number };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         if (input.number !== undefined) {

@@ -151,7 +151,7 @@ export class CardsService {
               this.clock.now(),
             ],
           );
-          const cardId = (rows[0] as { id: string }).id;
+          const cardId = rows[0].id;
           await this.audit.record(
             {
               type: 'CARD_ISSUED',

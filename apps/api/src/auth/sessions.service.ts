@@ -71,7 +71,7 @@ export class SessionsService {
       [cardId, customerId, now],
     );
     return {
-      sessionId: (rows[0] as { id: string }).id,
+      sessionId: rows[0].id,
       customerId,
       cardId,
       createdAt: now,

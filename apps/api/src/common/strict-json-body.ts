@@ -13,7 +13,9 @@ export function useStrictJsonBodies(adapter: FastifyAdapter, bodyLimit: number):
   const parseJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
   adapter.useBodyParser('application/json', false, { bodyLimit }, (request, body, done) => {
     const text = body.toString('utf8');
-    parseJson(request, text, (error, value) => {
+    // Fastify's default parser is the callback kind: it answers through the callback and
+    // returns nothing (its type also allows the promise kind).
+    void parseJson(request, text, (error, value) => {
       if (error) {
         done(error, undefined);
         return;

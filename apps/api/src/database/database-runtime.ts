@@ -76,12 +76,13 @@ export function runMigrations(target: DatabaseTarget): Promise<string[]> {
 export function pendingMigrations(target: DatabaseTarget): Promise<string[]> {
   return withMigrationSource(target, async (source) => {
     const tableName = source.options.migrationsTableName ?? 'migrations';
-    const [{ present }] = (await source.query('SELECT to_regclass($1) IS NOT NULL AS present', [
-      tableName,
-    ])) as [{ present: boolean }];
+    const [{ present }] = await source.query<[{ present: boolean }]>(
+      'SELECT to_regclass($1) IS NOT NULL AS present',
+      [tableName],
+    );
     const applied = present
       ? new Set(
-          ((await source.query(`SELECT name FROM "${tableName}"`)) as { name: string }[]).map(
+          (await source.query<{ name: string }[]>(`SELECT name FROM "${tableName}"`)).map(
             (row) => row.name,
           ),
         )

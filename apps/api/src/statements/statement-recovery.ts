@@ -23,8 +23,9 @@ export class StatementRecovery implements OnApplicationBootstrap, BeforeApplicat
   constructor(private readonly dispatcher: StatementDispatcher) {}
 
   onApplicationBootstrap(): void {
-    this.sweep(true);
-    this.timer = setInterval(() => this.sweep(false), STATEMENT_SWEEP_INTERVAL_MS);
+    // A sweep catches and logs its own failure: nothing is left to await here.
+    void this.sweep(true);
+    this.timer = setInterval(() => void this.sweep(false), STATEMENT_SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
 

@@ -80,9 +80,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   // Evaluated through the DevTools protocol, which the page's CSP does not govern.
   const loaded = await page.evaluate('typeof window.axe !== "undefined"');
   if (!loaded) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(
+  const violations = await page.evaluate<AxeViolation[]>(
     `window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-  )) as AxeViolation[];
+  );
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -60,7 +60,7 @@ export class AdminSessionsService {
       `INSERT INTO admin_sessions (admin_user_id, created_at, last_seen_at) VALUES ($1, $2, $2) RETURNING id`,
       [adminUserId, now],
     );
-    return { sessionId: (row as { id: string }).id, createdAt: now };
+    return { sessionId: row.id, createdAt: now };
   }
 
   /**

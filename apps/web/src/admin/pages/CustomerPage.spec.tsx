@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { FakeApi, problem } from '../../test/fake-api';
 import { BOB, BOB_ID, renderConsole } from '../test/console';
 
-const CHECKING = BOB.accounts[0]!;
-const CARD = BOB.cards[0]!;
+const CHECKING = BOB.accounts[0];
+const CARD = BOB.cards[0];
 
 function bank() {
   return new FakeApi().on(`GET /admin/customers/${BOB_ID}`, {

@@ -25,7 +25,10 @@ export function session(role: AdminRole = 'ADMIN'): AdminSession {
  * The whole console at `path` (as the server serves it), signed in unless told otherwise,
  * with a fresh query cache: each test sees only the answers its fake API gives.
  */
-export function renderConsole(path: string, { signedIn = true, role = 'ADMIN' as AdminRole } = {}) {
+export function renderConsole(
+  path: string,
+  { signedIn = true, role = 'ADMIN' }: { signedIn?: boolean; role?: AdminRole } = {},
+) {
   sessionStorage.clear();
   if (signedIn) sessionStore.write(session(role));
   window.history.replaceState(null, '', path);
