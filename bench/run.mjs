@@ -61,6 +61,12 @@ async function adminQuery(sql) {
   }
 }
 
+/** pgbench on `url` with the workload and clients in `args`: two threads, prepared, 15 s at most. */
+function pgbench(url, args) {
+  const seconds = String(Math.min(duration, 15));
+  return run('pgbench', [...args, '-j', '2', '-M', 'prepared', '-T', seconds, '-n', url]);
+}
+
 function run(command, args, env = {}) {
   return execFileSync(command, args, {
     cwd: root,
@@ -80,20 +86,7 @@ async function pgbenchTps(name) {
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = dbUrl(name);
   run('pgbench', ['-i', '-s', '10', '-q', url]);
-  const out = run('pgbench', [
-    '-b',
-    'tpcb-like',
-    '-c',
-    '8',
-    '-j',
-    '2',
-    '-M',
-    'prepared',
-    '-T',
-    String(Math.min(duration, 15)),
-    '-n',
-    url,
-  ]);
+  const out = pgbench(url, ['-b', 'tpcb-like', '-c', '8']);
   const match = /tps = ([\d.]+)/.exec(out);
   return match ? Math.round(Number(match[1])) : 0;
 }
@@ -175,20 +168,7 @@ async function pgbenchWithdrawals(database, url, sessions, texts) {
       `FROM bench_withdrawers w WHERE w.client_id = :client_id::integer % ${sessions.length};\n`,
   );
   try {
-    const out = run('pgbench', [
-      '-f',
-      script,
-      '-c',
-      '32',
-      '-j',
-      '2',
-      '-M',
-      'prepared',
-      '-T',
-      String(Math.min(duration, 15)),
-      '-n',
-      url,
-    ]);
+    const out = pgbench(url, ['-f', script, '-c', '32']);
     const tps = /tps = ([\d.]+)/.exec(out);
     const failed = /number of failed transactions: (\d+)/.exec(out);
     return { tps: tps ? Math.round(Number(tps[1])) : 0, failed: failed ? Number(failed[1]) : 0 };
