@@ -157,17 +157,3 @@ export async function recordRightPin(db: Queryable, cardId: string, now: Date): 
   );
   return rows.length > 0;
 }
-
-/** Attempts left for the unknown number, as a real card in the same state would show. */
-export async function unknownCardAttemptsRemaining(
-  db: Queryable,
-  numberHash: string,
-  policy: LockoutPolicy,
-): Promise<number> {
-  const rows = await queryRows<{ failed_pin_attempts: number }>(
-    db,
-    `SELECT failed_pin_attempts FROM unknown_card_attempts WHERE number_hash = $1`,
-    [numberHash],
-  );
-  return policy.maxFailedAttempts - (rows[0]?.failed_pin_attempts ?? 0);
-}

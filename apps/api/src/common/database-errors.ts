@@ -94,13 +94,6 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return (e.constraint ?? e.driverError?.constraint) === constraint;
 }
 
-export function isCheckViolation(error: unknown, constraint?: string): boolean {
-  if (errorCode(error) !== '23514') return false;
-  if (constraint === undefined) return true;
-  const e = error as { constraint?: string; driverError?: { constraint?: string } };
-  return (e.constraint ?? e.driverError?.constraint) === constraint;
-}
-
 /** What a log line may say about an error. */
 export interface LoggableError {
   type: string;

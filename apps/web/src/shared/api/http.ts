@@ -4,8 +4,7 @@ import { ApiError, readJson, sendApiRequest, sessionEndedCode } from './api-requ
 export { ApiError };
 
 /** Codes after which a session can no longer be used: the card is returned. */
-export const SESSION_LOST_CODES = ['SESSION_EXPIRED', 'UNAUTHENTICATED'] as const;
-export type SessionLostCode = (typeof SESSION_LOST_CODES)[number] | 'CARD_LOCKED';
+export type SessionLostCode = 'SESSION_EXPIRED' | 'UNAUTHENTICATED' | 'CARD_LOCKED';
 
 interface SessionHooks {
   onActivity: () => void;
