@@ -320,10 +320,6 @@ export async function checkNoLiteralSecrets(file: string, text: string): Promise
   return found;
 }
 
-export function readText(file: string) {
-  return readFileSync(file, 'utf8');
-}
-
 const META_ARGUMENTS = new Set([
   'source',
   'version',

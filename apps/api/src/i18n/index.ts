@@ -1,4 +1,3 @@
 export { pickLanguage } from './accept-language';
-export { localizeProblem, PROBLEM_CATALOGS } from './localize-problem';
+export { localizeProblem } from './localize-problem';
 export { documentFormat, type DocumentFormat } from './document-format';
-export { type DocumentText } from './document-text';

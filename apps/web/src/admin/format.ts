@@ -1,4 +1,4 @@
-export { formatAccountNumber, maskAccountNumber } from '@atm/contracts';
+export { formatAccountNumber } from '@atm/contracts';
 export { formatCents } from '@atm/money';
 
 /** Whole numbers with the digits grouped: counts of customers, notes, movements. */

@@ -7,7 +7,6 @@ import { type Account, type AdminLoginResponse } from '@atm/contracts';
 export type {
   AdminAuditEvent as AuditEvent,
   AdminCard,
-  AdminCardStatus,
   AdminCustomer,
   AdminDashboard,
   AdminLoginRequest,

@@ -9,9 +9,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 
-/** The shape of a message catalog: English is the reference every other language follows. */
-export type Catalog = typeof en;
-
 type CatalogModule = { default: Record<string, unknown> };
 
 /**
