@@ -638,7 +638,13 @@ async function main() {
   // superuser for auto_explain; without one the table above stands alone.
   console.log('\nprofile of one withdrawal in the database (npm run bench:profile):');
   try {
-    process.stdout.write(execFileSync(process.execPath, [join(root, 'bench/profile-withdrawal.mjs'), '400'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+    process.stdout.write(
+      execFileSync(process.execPath, [join(root, 'bench/profile-withdrawal.mjs'), '400'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
   } catch {
     console.log('skipped: it needs PROFILE_SUPERUSER_URL, or root on a local server');
   }
