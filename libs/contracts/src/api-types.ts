@@ -52,6 +52,8 @@ export interface Account {
   availableBalanceCents: number;
   currency: typeof CURRENCY;
   status: AccountStatus;
+  /** v1.1: the savings account that covers this one's shortfalls, masked to its last four. */
+  overdraftFromAccountNumber: string | null;
 }
 
 export interface AccountsResponse {
@@ -96,6 +98,8 @@ export interface EntryFacts {
   checkNumber?: string;
   counterpartyAccountNumber?: string;
   memo?: string;
+  /** v1.1: the entry is an overdraft protection sweep ("Overdraft protection"). */
+  overdraftProtection?: boolean;
 }
 
 export interface EntriesPage {
@@ -128,6 +132,8 @@ export interface NoteCount {
 export interface WithdrawalResponse {
   transaction: Transaction;
   notes: NoteCount[];
+  /** v1.1: the sweep from the linked savings account, or null when none was needed. */
+  overdraftTransfer: Transaction | null;
 }
 
 export type DepositKind = 'CASH' | 'CHECK';
@@ -157,6 +163,8 @@ export interface TransferRequest {
 
 export interface TransferResponse {
   transaction: Transaction;
+  /** v1.1: the sweep from the linked savings account, or null when none was needed. */
+  overdraftTransfer: Transaction | null;
 }
 
 export type StatementStatus = 'PENDING' | 'PROCESSING' | 'READY' | 'FAILED';

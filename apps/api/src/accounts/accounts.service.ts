@@ -32,6 +32,7 @@ function entryFacts(row: EntryRow): Omit<EntryFacts, 'type'> {
       ? { counterpartyAccountNumber: maskAccountNumber(row.counterparty_number) }
       : {}),
     ...(row.memo ? { memo: row.memo } : {}),
+    ...(row.overdraft_protection ? { overdraftProtection: true } : {}),
   };
 }
 
@@ -43,6 +44,7 @@ interface AccountRow {
   status: AccountStatus;
   balance_cents: string;
   available_cents: string;
+  overdraft_from_number: string | null;
 }
 
 interface EntryRow {
@@ -56,6 +58,7 @@ interface EntryRow {
   created_at: string | Date;
   check_number: string | null;
   memo: string | null;
+  overdraft_protection: boolean;
   counterparty_number: string | null;
 }
 
@@ -67,7 +70,8 @@ interface EntryRow {
 export const ACCOUNT_SELECT = `
   SELECT a.id, a.customer_id, a.number, a.type, a.status, a.balance_cents,
          a.balance_cents - COALESCE((SELECT SUM(h.amount_cents) FROM deposit_holds h
-                                      WHERE h.account_id = a.id AND h.release_at > $1), 0) AS available_cents
+                                      WHERE h.account_id = a.id AND h.release_at > $1), 0) AS available_cents,
+         (SELECT link.number FROM accounts link WHERE link.id = a.overdraft_from_account_id) AS overdraft_from_number
     FROM accounts a`;
 
 function toAccount(row: AccountRow): Account {
@@ -79,6 +83,8 @@ function toAccount(row: AccountRow): Account {
     availableBalanceCents: centsFromDatabase(row.available_cents),
     currency: CURRENCY,
     status: row.status,
+    overdraftFromAccountNumber:
+      row.overdraft_from_number === null ? null : maskAccountNumber(row.overdraft_from_number),
   };
 }
 
@@ -111,17 +117,17 @@ export class AccountsService {
 
   /**
    * GET /accounts and GET /accounts/:id: the session check and the read in one call
-   * (atm_accounts_v1), answered as the database built it, with no row mapping here.
+   * (atm_accounts_v2), answered as the database built it, with no row mapping here.
    */
   async listForSession(claims: SessionClaims, accountId: string | null = null): Promise<Account[]> {
     const [row] = await queryRows<{
       result: { error: SessionRefusalCode } | { accounts: Account[] };
-    }>(this.dataSource, `SELECT atm_accounts_v1($1, $2, $3, $4, $5, $6) AS result`, [
+    }>(this.dataSource, `SELECT atm_accounts_v2($1, $2, $3, $4, $5, $6) AS result`, [
       ...this.sessions.callArguments(claims, this.clock.now()),
       accountId,
     ]);
     const result = row?.result;
-    if (!result) throw new Error('atm_accounts_v1 answered nothing');
+    if (!result) throw new Error('atm_accounts_v2 answered nothing');
     if ('error' in result) throw sessionRefused(result.error);
     return result.accounts;
   }
@@ -140,7 +146,7 @@ export class AccountsService {
   ): Promise<Account> {
     const [row] = await queryRows<{ accounts: Account[] }>(
       db,
-      `SELECT atm_customer_accounts_v1($1, $2, $3) AS accounts`,
+      `SELECT atm_customer_accounts_v2($1, $2, $3) AS accounts`,
       [customerId, this.clock.now(), accountId],
     );
     const account = row?.accounts[0];
@@ -182,6 +188,7 @@ export class AccountsService {
            SELECT le.id, le.seq, le.transaction_id, le.type, le.amount_cents,
                   le.balance_after_cents, le.description, le.created_at,
                   t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
+                  (t.details->>'overdraftProtection') IS NOT NULL AS overdraft_protection,
                   CASE le.type WHEN 'TRANSFER_OUT' THEN cp.number
                                WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
              FROM ledger_entries le

@@ -15,6 +15,7 @@ import { AdminSessionGuard } from './identity/admin-session.guard';
 import { AdminSessionsService } from './identity/admin-sessions.service';
 import { AdminTokens } from './identity/admin-tokens';
 import { AdminUsersService } from './identity/admin-users.service';
+import { OverdraftLinksService } from './overdraft-links.service';
 import { SeedService } from './seed.service';
 
 /** What administrators do: the CLI's services, their identities, and the admin API. */
@@ -33,7 +34,15 @@ import { SeedService } from './seed.service';
     AdminRoleGuard,
     AdminConsoleService,
     AdminIdempotency,
+    OverdraftLinksService,
   ],
-  exports: [BankAdminService, SeedService, AdminUsersService, AdminSessionGuard, AdminRoleGuard],
+  exports: [
+    BankAdminService,
+    OverdraftLinksService,
+    SeedService,
+    AdminUsersService,
+    AdminSessionGuard,
+    AdminRoleGuard,
+  ],
 })
 export class AdminModule {}

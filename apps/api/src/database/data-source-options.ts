@@ -7,6 +7,7 @@ import { CardPinAttemptDecay1734000000001 } from './migrations/1734000000001-car
 import { MoneyFunctions1735000000000 } from './migrations/1735000000000-money-functions';
 import { AdminConsole1735100000000 } from './migrations/1735100000000-admin-console';
 import { StatementLanguage1735150000000 } from './migrations/1735150000000-statement-language';
+import { OverdraftProtection1736100000000 } from './migrations/1736100000000-overdraft-protection';
 
 /** Every migration, in order. Schema changes are migrations only (synchronize is off). */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   MoneyFunctions1735000000000,
   AdminConsole1735100000000,
   StatementLanguage1735150000000,
+  OverdraftProtection1736100000000,
 ];
 
 export type DatabaseTarget = { url: string } | PgConnectionTarget;

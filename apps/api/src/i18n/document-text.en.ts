@@ -4,6 +4,7 @@ export const DOCUMENT_TEXT_EN: DocumentText = {
   accountType: { CHECKING: 'Checking account', SAVINGS: 'Savings account' },
   entry: (e) => {
     const other = e.counterpartyAccountNumber ?? '';
+    if (e.overdraftProtection) return 'Overdraft protection';
     switch (e.type) {
       case 'WITHDRAWAL':
         return 'ATM withdrawal';
@@ -60,6 +61,8 @@ export const DOCUMENT_TEXT_EN: DocumentText = {
     noHolds: 'None: all of it is available now',
     checkNumber: 'Check number',
     to: 'To account',
+    overdraftProtection: 'Overdraft protection',
+    overdraftFrom: (amount, account) => `${amount} from savings ${account}`,
     memo: 'Memo',
     thanks: 'Thank you for banking with Harbor Savings Bank.',
   },

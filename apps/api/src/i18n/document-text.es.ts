@@ -4,6 +4,7 @@ export const DOCUMENT_TEXT_ES: DocumentText = {
   accountType: { CHECKING: 'Cuenta corriente', SAVINGS: 'Cuenta de ahorros' },
   entry: (e) => {
     const other = e.counterpartyAccountNumber ?? '';
+    if (e.overdraftProtection) return 'Protección contra sobregiros';
     switch (e.type) {
       case 'WITHDRAWAL':
         return 'Retiro en cajero';
@@ -61,6 +62,8 @@ export const DOCUMENT_TEXT_ES: DocumentText = {
     noHolds: 'Ninguna: todo está disponible ya',
     checkNumber: 'Número de cheque',
     to: 'Cuenta de destino',
+    overdraftProtection: 'Protección contra sobregiros',
+    overdraftFrom: (amount, account) => `${amount} de ahorros ${account}`,
     memo: 'Concepto',
     thanks: 'Gracias por confiar en Harbor Savings Bank.',
   },

@@ -4,6 +4,7 @@ export const DOCUMENT_TEXT_FR: DocumentText = {
   accountType: { CHECKING: 'Compte chèque', SAVINGS: 'Compte épargne' },
   entry: (e) => {
     const other = e.counterpartyAccountNumber ?? '';
+    if (e.overdraftProtection) return 'Protection de découvert';
     switch (e.type) {
       case 'WITHDRAWAL':
         return 'Retrait au guichet';
@@ -61,6 +62,8 @@ export const DOCUMENT_TEXT_FR: DocumentText = {
     noHolds: 'Aucune : tout est disponible dès maintenant',
     checkNumber: 'Numéro du chèque',
     to: 'Compte destinataire',
+    overdraftProtection: 'Protection de découvert',
+    overdraftFrom: (amount, account) => `${amount} du compte épargne ${account}`,
     memo: 'Note',
     thanks: "Merci d'avoir choisi Harbor Savings Bank.",
   },

@@ -47,6 +47,9 @@ export interface DocumentText {
     noHolds: string;
     checkNumber: string;
     to: string;
+    /** The sweep that covered the shortfall (overdraft protection) and where it came from. */
+    overdraftProtection: string;
+    overdraftFrom: (amount: string, account: string) => string;
     memo: string;
     thanks: string;
   };

@@ -64,11 +64,13 @@ export class StatementLedger {
           type: EntryType;
           check_number: string | null;
           memo: string | null;
+          overdraft_protection: boolean;
           counterparty_number: string | null;
         }>(
           manager,
           `SELECT e.amount_cents, e.description, e.created_at, e.type,
                   t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
+                  (t.details->>'overdraftProtection') IS NOT NULL AS overdraft_protection,
                   CASE e.type WHEN 'TRANSFER_OUT' THEN cp.number
                               WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
              FROM ledger_entries e
@@ -99,6 +101,7 @@ export class StatementLedger {
               ? { counterpartyAccountNumber: maskAccountNumber(row.counterparty_number) }
               : {}),
             ...(row.memo ? { memo: row.memo } : {}),
+            ...(row.overdraft_protection ? { overdraftProtection: true } : {}),
           })),
         };
       },

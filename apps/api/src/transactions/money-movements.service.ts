@@ -26,6 +26,23 @@ export interface MovementAnswer extends StoredAnswer {
 type MovementCallResult =
   { error: string } | { status: number; body: unknown; replayed: boolean; code?: string };
 
+/** The atm_movement_v1 context as one argument, from the first parameters (see common()). */
+const MOVEMENT_CONTEXT = `ROW($1::uuid, $2::uuid, $3::text, $4::text, $5::timestamptz, $6::integer,
+  $7::integer, $8::text, $9::text, $10::jsonb, $11::jsonb)::atm_movement_v1`;
+const MOVEMENT_CONTEXT_FIELDS = 11;
+
+/**
+ * The one statement of a movement. The _v2 functions take the shared context as one
+ * composite argument; atm_deposit_v1 still takes its fields one by one.
+ */
+function movementCall(fn: string, argumentCount: number): string {
+  const placeholders = Array.from({ length: argumentCount }, (_, i) => `$${i + 1}`);
+  const args = fn.endsWith('_v1')
+    ? placeholders
+    : [MOVEMENT_CONTEXT, ...placeholders.slice(MOVEMENT_CONTEXT_FIELDS)];
+  return `SELECT ${fn}(${args.join(', ')}) AS result`;
+}
+
 /** Lost races (notes taken meanwhile, a deadlock) are run again this many times at most. */
 const MAX_RETRIES = 5;
 
@@ -54,8 +71,8 @@ function inProgress(): DomainError {
 
 /**
  * Withdrawals, deposits and transfers: each is one call of a PostgreSQL function
- * (atm_withdraw_v1, atm_deposit_v1, atm_transfer_v1; see the migration
- * 1735000000000-money-functions) in autocommit, so one database round trip and one
+ * (atm_withdraw_v2, atm_deposit_v1, atm_transfer_v2; see the migrations
+ * 1735000000000-money-functions and 1736100000000-overdraft-protection) in autocommit, so one database round trip and one
  * transaction. The function checks the session, ownership and the idempotency key, locks
  * the accounts in id order, applies the rules in the contract's order, writes the ledger,
  * the limit counter, the answer, the audit event and the note stock, and answers. What
@@ -85,13 +102,15 @@ export class MoneyMovementsService {
     clientIp: string,
   ): Promise<MovementAnswer> {
     const now = this.clock.now();
-    return this.call('WITHDRAWAL', 'atm_withdraw_v1', [
+    return this.call('WITHDRAWAL', 'atm_withdraw_v2', [
       ...this.common(session, now, 'WITHDRAWAL', accountId, request, idempotencyKey, clientIp),
       accountId,
       request.amountCents,
       this.config.withdrawalMultipleCents,
       this.config.dailyWithdrawalLimitCents,
       this.accounts.calendar.dayOf(now),
+      newReference(),
+      // The overdraft sweep's own reference, used only when the savings account covers.
       newReference(),
     ]);
   }
@@ -126,7 +145,7 @@ export class MoneyMovementsService {
   ): Promise<MovementAnswer> {
     const now = this.clock.now();
     const memo = request.memo?.trim();
-    return this.call('TRANSFER', 'atm_transfer_v1', [
+    return this.call('TRANSFER', 'atm_transfer_v2', [
       ...this.common(session, now, 'TRANSFER', 'transfers', request, idempotencyKey, clientIp),
       request.fromAccountId,
       request.toAccountNumber,
@@ -134,6 +153,7 @@ export class MoneyMovementsService {
       memo ? memo : null,
       this.config.dailyTransferLimitCents,
       this.accounts.calendar.dayOf(now),
+      newReference(),
       newReference(),
     ]);
   }
@@ -164,11 +184,10 @@ export class MoneyMovementsService {
 
   private async call(
     type: MovementType,
-    fn: 'atm_withdraw_v1' | 'atm_deposit_v1' | 'atm_transfer_v1',
+    fn: 'atm_withdraw_v2' | 'atm_deposit_v1' | 'atm_transfer_v2',
     args: unknown[],
   ): Promise<MovementAnswer> {
-    const placeholders = args.map((_, i) => `$${i + 1}`).join(', ');
-    const sql = `SELECT ${fn}(${placeholders}) AS result`;
+    const sql = movementCall(fn, args.length);
     for (let attempt = 0; ; attempt += 1) {
       let result: MovementCallResult | undefined;
       try {

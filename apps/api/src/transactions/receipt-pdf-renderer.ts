@@ -32,6 +32,12 @@ export class ReceiptPdfRenderer {
     if (receipt.counterparty) rows.push([words.to, receipt.counterparty]);
     if (receipt.memo) rows.push([words.memo, receipt.memo]);
     if (receipt.checkNumber) rows.push([words.checkNumber, receipt.checkNumber]);
+    if (receipt.overdraft) {
+      rows.push([
+        words.overdraftProtection,
+        words.overdraftFrom(format.money(receipt.overdraft.amountCents), receipt.overdraft.from),
+      ]);
+    }
     rows.push([words.balanceAfter, format.money(receipt.balanceAfterCents)]);
     if (receipt.type === 'WITHDRAWAL') {
       rows.push([

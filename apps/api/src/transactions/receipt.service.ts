@@ -32,6 +32,8 @@ export interface ReceiptDocument {
   /** A transfer's recipient, masked to its last four digits. */
   counterparty?: string;
   memo?: string;
+  /** The overdraft protection sweep that covered the shortfall, from the savings account. */
+  overdraft?: { amountCents: number; from: string };
 }
 
 interface ReceiptRow {
@@ -44,6 +46,8 @@ interface ReceiptRow {
   account_type: AccountType;
   balance_after_cents: string | null;
   counterparty_number: string | null;
+  overdraft_cents: string | null;
+  overdraft_from_number: string | null;
 }
 
 export interface ReceiptPdf {
@@ -72,10 +76,13 @@ export class ReceiptService {
               (SELECT e.balance_after_cents FROM ledger_entries e
                 WHERE e.transaction_id = t.id AND e.account_id = t.account_id
                 LIMIT 1) AS balance_after_cents,
-              cp.number AS counterparty_number
+              cp.number AS counterparty_number,
+              sweep.amount_cents AS overdraft_cents, sweep_from.number AS overdraft_from_number
          FROM ledger_transactions t
          JOIN accounts a ON a.id = t.account_id
          LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
+         LEFT JOIN ledger_transactions sweep ON sweep.id = (t.details->>'overdraftTransferId')::uuid
+         LEFT JOIN accounts sweep_from ON sweep_from.id = sweep.account_id
         WHERE t.id = $1 AND t.customer_id = $2
           AND t.type IN ('WITHDRAWAL', 'DEPOSIT', 'TRANSFER')`,
       [transactionId, customerId],
@@ -107,6 +114,14 @@ export class ReceiptService {
         ? { counterparty: maskAccountNumber(row.counterparty_number) }
         : {}),
       ...(details.memo ? { memo: details.memo } : {}),
+      ...(row.overdraft_cents !== null && row.overdraft_from_number !== null
+        ? {
+            overdraft: {
+              amountCents: centsFromDatabase(row.overdraft_cents),
+              from: maskAccountNumber(row.overdraft_from_number),
+            },
+          }
+        : {}),
     };
   }
 

@@ -21,7 +21,13 @@ import { type AdminPrincipal } from '../identity/admin-sessions.service';
 import { IDEMPOTENCY_HEADER_DOC, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
-import { CreateCustomerDto, CustomerSearchQueryDto, OpenAccountDto } from './dto/admin.dto';
+import { OverdraftLinksService } from '../overdraft-links.service';
+import {
+  CreateCustomerDto,
+  CustomerSearchQueryDto,
+  OpenAccountDto,
+  OverdraftLinkDto,
+} from './dto/admin.dto';
 
 const DEFAULT_PAGE = 20;
 
@@ -45,6 +51,7 @@ export class AdminCustomersController {
     private readonly accounts: AccountsService,
     private readonly cards: CardsService,
     private readonly idempotency: AdminIdempotency,
+    private readonly overdraftLinks: OverdraftLinksService,
   ) {}
 
   @RequiresRole('VIEWER')
@@ -152,6 +159,29 @@ export class AdminCustomersController {
     @Param('id', UuidParamPipe) id: string,
   ): Promise<{ account: Account }> {
     return this.setStatus(admin, id, 'CLOSED');
+  }
+
+  @RequiresRole('OPERATOR')
+  @Post('accounts/:id/overdraft')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Link a savings account of the same customer to cover a checking account's shortfalls (null unlinks)",
+  })
+  async overdraft(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: OverdraftLinkDto,
+  ): Promise<{ account: Account }> {
+    // Setting a link is idempotent by nature (the same request leaves the same state), so,
+    // like freeze and close, it needs no Idempotency-Key.
+    await this.overdraftLinks.setLink(
+      { id },
+      body.fromAccountNumber,
+      { actor: admin.username },
+      'NOT_FOUND',
+    );
+    return { account: await this.account(id) };
   }
 
   @RequiresRole('OPERATOR')

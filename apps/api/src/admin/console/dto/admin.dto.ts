@@ -10,8 +10,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
-import { type AccountType } from '@atm/contracts';
+import { ACCOUNT_NUMBER_PATTERN, type AccountType } from '@atm/contracts';
 import { IsFreeText } from '../../../common/free-text';
 import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions/cash.service';
 
@@ -145,4 +146,17 @@ export class ReverseDto {
   @MaxLength(500, { message: 'must be at most 500 characters' })
   @IsFreeText()
   reason!: string;
+}
+
+export class OverdraftLinkDto {
+  @ApiProperty({
+    example: '100000010002',
+    nullable: true,
+    type: String,
+    description: 'a savings account of the same customer; null unlinks',
+  })
+  @ValidateIf((body: { fromAccountNumber?: unknown }) => body.fromAccountNumber !== null)
+  @IsString({ message: 'must be a 12-digit account number or null' })
+  @Matches(ACCOUNT_NUMBER_PATTERN, { message: 'must be a 12-digit account number or null' })
+  fromAccountNumber!: string | null;
 }
