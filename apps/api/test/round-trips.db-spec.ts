@@ -1,5 +1,7 @@
 import { Client, type Pool, type PoolClient } from 'pg';
 import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { type WithdrawalResponse } from '@atm/contracts';
+import { OverdraftLinksService } from '../src/admin/overdraft-links.service';
 import { accountByNumber, newKey } from './support/accounts';
 import { expectLedgerConsistent } from './support/ledger-check';
 import { DEMO, TestApp } from './support/test-app';
@@ -139,11 +141,31 @@ describe('database round trips per request', () => {
     expect(roundTrips).toBe(1);
   });
 
+  it('a withdrawal that sweeps from the linked savings account is still one round trip', async () => {
+    const charlie = (await t.login(DEMO.charlie.cardNumber, DEMO.charlie.pin)).accessToken;
+    const charlieChecking = (await accountByNumber(t, charlie, DEMO.charlie.checking)).id;
+    await t.app
+      .get(OverdraftLinksService)
+      .setLink({ id: charlieChecking }, DEMO.charlie.savings, { actor: 'cli:test' }, 'NOT_FOUND');
+    let swept: WithdrawalResponse['overdraftTransfer'] = null;
+    const { roundTrips } = await counter.count(async () => {
+      const response = await t.request<WithdrawalResponse>(
+        'POST',
+        `/api/v1/accounts/${charlieChecking}/withdrawals`,
+        { token: charlie, body: { amountCents: 2000 }, headers: { 'idempotency-key': newKey() } },
+      );
+      expect(response.status).toBe(201);
+      swept = response.body.overdraftTransfer;
+    });
+    expect(swept).toMatchObject({ amountCents: 2000 });
+    expect(roundTrips).toBe(1);
+  });
+
   it('a movement, the session check included, is a single call in autocommit', async () => {
     const { sql } = await counter.count(
       post(`/api/v1/accounts/${checking}/withdrawals`, { amountCents: 2000 }),
     );
-    expect(sql).toEqual([expect.stringMatching(/^SELECT atm_withdraw_v1\(/)]);
+    expect(sql).toEqual([expect.stringMatching(/^SELECT atm_withdraw_v2\(/)]);
   });
 });
 
