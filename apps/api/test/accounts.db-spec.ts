@@ -33,6 +33,7 @@ describe('accounts', () => {
         availableBalanceCents: 525000,
         currency: 'USD',
         status: 'ACTIVE',
+        overdraftFromAccountNumber: null,
       },
       {
         id: expect.any(String),
@@ -42,6 +43,7 @@ describe('accounts', () => {
         availableBalanceCents: 1250000,
         currency: 'USD',
         status: 'ACTIVE',
+        overdraftFromAccountNumber: null,
       },
     ]);
     expect((await accountsOf(t, bob)).map((a) => a.number)).toEqual(['100000020001']);

@@ -28,6 +28,7 @@ const ADMIN_ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT'; path: string; role: 
   { method: 'POST', path: `${A}/accounts/${ID}/freeze`, role: 'OPERATOR' },
   { method: 'POST', path: `${A}/accounts/${ID}/unfreeze`, role: 'OPERATOR' },
   { method: 'POST', path: `${A}/accounts/${ID}/close`, role: 'OPERATOR' },
+  { method: 'POST', path: `${A}/accounts/${ID}/overdraft`, role: 'OPERATOR' },
   { method: 'POST', path: `${A}/cards/${ID}/block`, role: 'OPERATOR' },
   { method: 'POST', path: `${A}/cards/${ID}/unlock`, role: 'OPERATOR' },
   { method: 'POST', path: `${A}/cash`, role: 'OPERATOR' },
@@ -360,6 +361,7 @@ describe('admin API', () => {
       availableBalanceCents: 0,
       currency: 'USD',
       status: 'ACTIVE',
+      overdraftFromAccountNumber: null,
     });
     expect(
       (
@@ -466,6 +468,79 @@ describe('admin API', () => {
       if (state?.status === 'FROZEN')
         await t.request('POST', `${A}/accounts/${savings}/unfreeze`, { token: tokens.OPERATOR });
     }
+  });
+
+  it('links and unlinks overdraft protection: only a savings account of the same customer, active', async () => {
+    const checking = await accountId(DEMO.alice.checking);
+    const savings = await accountId(DEMO.alice.savings);
+    const link = (id: string, fromAccountNumber: unknown) =>
+      as<{ account: Account }>('OPERATOR', 'POST', `${A}/accounts/${id}/overdraft`, {
+        body: { fromAccountNumber },
+      });
+
+    const linked = await link(checking, DEMO.alice.savings);
+    expect(linked.status).toBe(200);
+    expect(linked.body.account).toMatchObject({
+      id: checking,
+      overdraftFromAccountNumber: '••••0002',
+    });
+    const { accessToken } = await t.login(DEMO.alice.cardNumber, DEMO.alice.pin);
+    const seen = await t.request<{ account: Account }>('GET', `/api/v1/accounts/${checking}`, {
+      token: accessToken,
+    });
+    expect(seen.body.account.overdraftFromAccountNumber).toBe('••••0002');
+    const detail = await as<AdminCustomerResponse>(
+      'VIEWER',
+      'GET',
+      `${A}/customers/${await customerId('Alice Johnson')}`,
+    );
+    expect(
+      detail.body.customer.accounts.map((a) => [a.number, a.overdraftFromAccountNumber]),
+    ).toEqual([
+      [DEMO.alice.checking, '••••0002'],
+      [DEMO.alice.savings, null],
+    ]);
+
+    // Another customer's savings account is not found; the wrong kinds are refused.
+    const foreign = await link(await accountId(DEMO.bob.checking), DEMO.alice.savings);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
+    const itself = await link(checking, DEMO.alice.checking);
+    expect([itself.status, itself.body.code]).toEqual([422, 'INVALID_OVERDRAFT_LINK']);
+    const backwards = await link(savings, DEMO.alice.checking);
+    expect([backwards.status, backwards.body.code]).toEqual([422, 'INVALID_OVERDRAFT_LINK']);
+    expect((await link(ID, DEMO.alice.savings)).status).toBe(404);
+    expect((await link(checking, 'abc')).status).toBe(400);
+    const missing = await as('OPERATOR', 'POST', `${A}/accounts/${checking}/overdraft`, {
+      body: {},
+    });
+    expect([missing.status, missing.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+
+    // A frozen savings account cannot be linked.
+    const charlieChecking = await accountId(DEMO.charlie.checking);
+    const charlieSavings = await accountId(DEMO.charlie.savings);
+    expect((await as('OPERATOR', 'POST', `${A}/accounts/${charlieSavings}/freeze`)).status).toBe(
+      200,
+    );
+    const frozen = await link(charlieChecking, DEMO.charlie.savings);
+    expect([frozen.status, frozen.body.code]).toEqual([422, 'ACCOUNT_NOT_ACTIVE']);
+    expect((await as('OPERATOR', 'POST', `${A}/accounts/${charlieSavings}/unfreeze`)).status).toBe(
+      200,
+    );
+
+    const unlinked = await link(checking, null);
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body.account.overdraftFromAccountNumber).toBeNull();
+    const events = await t.sql<{ type: string; outcome: string; actor: string }>(
+      `SELECT type, outcome, actor FROM audit_events
+        WHERE account_id = $1 AND type LIKE 'OVERDRAFT_%' ORDER BY id`,
+      [checking],
+    );
+    const operator = admins.OPERATOR.username;
+    expect(events).toEqual([
+      { type: 'OVERDRAFT_LINKED', outcome: 'SUCCESS', actor: operator },
+      { type: 'OVERDRAFT_LINKED', outcome: 'REFUSED', actor: operator },
+      { type: 'OVERDRAFT_UNLINKED', outcome: 'SUCCESS', actor: operator },
+    ]);
   });
 
   it("unlocks a locked card and blocks a card, ending the card's sessions", async () => {

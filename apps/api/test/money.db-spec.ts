@@ -80,6 +80,7 @@ describe('moving money', () => {
           createdAt: new Date(START).toISOString(),
         },
         notes: [{ denominationCents: 2000, count: 3 }],
+        overdraftTransfer: null,
       });
       const replay = await post<WithdrawalResponse>(
         alice,
