@@ -67,6 +67,7 @@ export const CHECKING: Account = {
   availableBalanceCents: 525000,
   currency: 'USD',
   status: 'ACTIVE',
+  overdraftFromAccountNumber: null,
 };
 
 export const SAVINGS: Account = {
@@ -77,6 +78,7 @@ export const SAVINGS: Account = {
   availableBalanceCents: 1230000,
   currency: 'USD',
   status: 'ACTIVE',
+  overdraftFromAccountNumber: null,
 };
 
 export function transaction(

@@ -60,6 +60,7 @@ export const BOB: AdminCustomer = {
       availableBalanceCents: 85075,
       currency: 'USD',
       status: 'ACTIVE',
+      overdraftFromAccountNumber: null,
     },
   ],
   cards: [{ id: '66666666-6666-4666-8666-666666666666', last4: '0028', status: 'ACTIVE' }],

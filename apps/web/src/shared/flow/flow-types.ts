@@ -19,6 +19,28 @@ export interface Receipt {
   checkNumber?: string;
   toAccountNumber?: string;
   memo?: string;
+  /** The sweep from the linked savings account (overdraft protection), when there was one. */
+  overdraft?: OverdraftSweep;
+}
+
+/** How much the linked savings account covered, and which one (masked to its last four). */
+interface OverdraftSweep {
+  amountCents: number;
+  fromAccountNumber: string;
+}
+
+/** The receipt's overdraft line from a withdrawal's or transfer's answer, when it swept. */
+export function overdraftOf(
+  sweep: Transaction | null | undefined,
+  account: Pick<Account, 'overdraftFromAccountNumber'>,
+): { overdraft: OverdraftSweep } | Record<string, never> {
+  if (!sweep || !account.overdraftFromAccountNumber) return {};
+  return {
+    overdraft: {
+      amountCents: sweep.amountCents,
+      fromAccountNumber: account.overdraftFromAccountNumber,
+    },
+  };
 }
 
 /** The screens reachable from the main menu. */

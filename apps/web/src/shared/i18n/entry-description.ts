@@ -9,6 +9,7 @@ import { currentLanguage, i18n } from './i18n';
 export function entryDescription(entry: EntryFacts & { description: string }): string {
   if (currentLanguage() === 'en') return entry.description;
   const account = entry.counterpartyAccountNumber ?? '';
+  if (entry.overdraftProtection) return i18n.t('entry.OVERDRAFT_PROTECTION');
   let description: string;
   switch (entry.type) {
     case 'DEPOSIT':

@@ -30,4 +30,21 @@ describe('ReceiptScreen', () => {
     expect(onAnother).toHaveBeenCalled();
     expect(onDone).toHaveBeenCalled();
   });
+
+  it('shows what the linked savings account covered (overdraft protection)', () => {
+    renderScreen(
+      <ReceiptScreen
+        receipt={{
+          transaction: transaction('WITHDRAWAL', 6000, 0),
+          account: CHECKING,
+          notes: [{ denominationCents: 2000, count: 3 }],
+          overdraft: { amountCents: 3000, fromAccountNumber: '••••0002' },
+        }}
+        onAnother={jest.fn()}
+        onDone={jest.fn()}
+      />,
+    );
+    expect(screen.getByText('Overdraft protection')).toBeInTheDocument();
+    expect(screen.getByText('$30.00 from savings ••••0002')).toBeInTheDocument();
+  });
 });

@@ -29,6 +29,15 @@ export function receiptRows(receipt: Receipt): Array<[string, string]> {
         .join(', '),
     ]);
   }
+  if (receipt.overdraft) {
+    rows.push([
+      t('receipt.overdraft'),
+      t('receipt.overdraftFrom', {
+        amount: formatMoney(receipt.overdraft.amountCents),
+        account: receipt.overdraft.fromAccountNumber,
+      }),
+    ]);
+  }
   rows.push([t('receipt.balanceAfter'), formatMoney(transaction.balanceAfterCents)]);
   for (const hold of receipt.holds ?? []) {
     rows.push([

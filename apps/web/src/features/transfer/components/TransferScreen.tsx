@@ -6,7 +6,7 @@ import {
 } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Receipt } from '../../../shared/flow/flow-types';
+import { overdraftOf, type Receipt } from '../../../shared/flow/flow-types';
 import {
   AmountField,
   appendAmountDigit,
@@ -145,6 +145,7 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
             account: chosen,
             toAccountNumber: toNumber,
             ...(trimmedMemo ? { memo: trimmedMemo } : {}),
+            ...overdraftOf(result.overdraftTransfer, chosen),
           }),
       },
     );

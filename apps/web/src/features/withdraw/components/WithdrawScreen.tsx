@@ -1,7 +1,7 @@
 import { type Account } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Receipt } from '../../../shared/flow/flow-types';
+import { overdraftOf, type Receipt } from '../../../shared/flow/flow-types';
 import {
   AmountField,
   appendAmountDigit,
@@ -54,7 +54,12 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
       { accountId: chosen.id, amountCents },
       {
         onSuccess: (result) =>
-          onCompleted({ transaction: result.transaction, account: chosen, notes: result.notes }),
+          onCompleted({
+            transaction: result.transaction,
+            account: chosen,
+            notes: result.notes,
+            ...overdraftOf(result.overdraftTransfer, chosen),
+          }),
       },
     );
 
