@@ -131,6 +131,8 @@ export const strings = {
     balance: 'Balance',
     available: 'Available',
     lockedUntil: 'Locked until',
+    overdraft: 'Overdraft protection',
+    overdraftFrom: 'From savings account',
     /** A region's name: the contract fixes "Checking ••••0001" and "Card ••••0028". */
     maskedAccount: (type: string, last4: string) => `${type} ••••${last4}`,
     maskedCard: (last4: string) => `Card ••••${last4}`,
@@ -140,6 +142,8 @@ export const strings = {
       close: 'Close account', // contract
       block: 'Block card', // contract
       unlock: 'Unlock card', // contract
+      linkOverdraft: 'Link overdraft protection',
+      unlinkOverdraft: 'Unlink overdraft protection',
     },
     confirmTitle: {
       freeze: (target: string) => `Freeze ${target}?`,
@@ -147,6 +151,8 @@ export const strings = {
       close: (target: string) => `Close ${target}?`,
       block: (target: string) => `Block ${target}?`,
       unlock: (target: string) => `Unlock ${target}?`,
+      linkOverdraft: (target: string) => `Protect ${target} from overdrafts?`,
+      unlinkOverdraft: (target: string) => `End overdraft protection of ${target}?`,
     },
     confirmText: {
       freeze: 'No money can move into or out of the account until it is unfrozen.',
@@ -155,6 +161,9 @@ export const strings = {
         'A closed account cannot be used again. Only an account with a zero balance can be closed.',
       block: 'The card stops working at once and its sessions end. A blocked card stays blocked.',
       unlock: 'Clears the lockout after too many wrong PINs; the customer can sign in again.',
+      linkOverdraft:
+        'A withdrawal or transfer the account cannot cover takes the shortfall from this savings account.',
+      unlinkOverdraft: 'A withdrawal or transfer the account cannot cover will be refused.',
     },
     done: {
       freeze: (target: string) => `${target} is frozen.`,
@@ -162,6 +171,8 @@ export const strings = {
       close: (target: string) => `${target} is closed.`,
       block: (target: string) => `${target} is blocked.`,
       unlock: (target: string) => `${target} is unlocked.`,
+      linkOverdraft: (target: string) => `${target} is protected from overdrafts.`,
+      unlinkOverdraft: (target: string) => `${target} is no longer protected from overdrafts.`,
     },
   },
   audit: {

@@ -41,6 +41,11 @@ export const adminApi = {
       `/accounts/${encodeURIComponent(accountId)}/${action}`,
       { method: 'POST' },
     ),
+  overdraft: (accountId: string, fromAccountNumber: string | null) =>
+    adminRequest<{ account: AdminAccount }>(
+      `/accounts/${encodeURIComponent(accountId)}/overdraft`,
+      { method: 'POST', body: { fromAccountNumber } },
+    ),
   cardAction: (cardId: string, action: CardAction) =>
     adminRequest<{ card: AdminCard }>(`/cards/${encodeURIComponent(cardId)}/${action}`, {
       method: 'POST',

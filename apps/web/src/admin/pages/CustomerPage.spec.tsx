@@ -57,6 +57,47 @@ describe('CustomerPage', () => {
     expect(api.sent(`GET /admin/customers/${BOB_ID}`)).toHaveLength(1);
   });
 
+  it('links overdraft protection from a savings account of the customer, after Confirm', async () => {
+    const savings = {
+      ...CHECKING,
+      id: '66666666-6666-4666-8666-666666666666',
+      number: '100000020002',
+      type: 'SAVINGS' as const,
+    };
+    const api = new FakeApi()
+      .on(`GET /admin/customers/${BOB_ID}`, {
+        status: 200,
+        body: { customer: { ...BOB, accounts: [CHECKING, savings] } },
+      })
+      .on(`POST /admin/accounts/${CHECKING.id}/overdraft`, {
+        status: 200,
+        body: { account: { ...CHECKING, overdraftFromAccountNumber: '••••0002' } },
+      });
+    api.install();
+    const user = userEvent.setup();
+    renderConsole(`/admin/customers/${BOB_ID}`);
+    const account = await screen.findByRole('region', { name: 'Checking ••••0001' });
+    expect(
+      within(account).getByRole('button', { name: 'Unlink overdraft protection' }),
+    ).toBeDisabled();
+    await user.click(within(account).getByRole('button', { name: 'Link overdraft protection' }));
+    const dialog = screen.getByRole('dialog', {
+      name: 'Protect Checking ••••0001 from overdrafts?',
+    });
+    expect(within(dialog).getByRole('combobox', { name: 'From savings account' })).toHaveValue(
+      '100000020002',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Checking ••••0001 is protected from overdrafts.');
+    expect(api.sent(`POST /admin/accounts/${CHECKING.id}/overdraft`).map((r) => r.body)).toEqual([
+      { fromAccountNumber: '100000020002' },
+    ]);
+    expect(account).toHaveTextContent('••••0002');
+    expect(
+      within(account).getByRole('button', { name: 'Unlink overdraft protection' }),
+    ).toBeEnabled();
+  });
+
   it('cancels with Escape or Cancel: nothing is sent and focus returns to the action', async () => {
     const api = bank();
     api.install();

@@ -19,9 +19,19 @@ import { strings } from '../strings';
 
 const s = strings.customer;
 
+type OverdraftAction = 'linkOverdraft' | 'unlinkOverdraft';
+
 type PendingAction =
   | { kind: 'account'; action: AccountAction; target: AdminAccount; label: string }
-  | { kind: 'card'; action: CardAction; target: AdminCard; label: string };
+  | { kind: 'card'; action: CardAction; target: AdminCard; label: string }
+  | {
+      kind: 'overdraft';
+      action: OverdraftAction;
+      target: AdminAccount;
+      label: string;
+      /** The savings account chosen to cover the checking account (null unlinks). */
+      fromAccountNumber: string | null;
+    };
 
 /** "Checking ••••0001": the name of the account's region, as the contract writes it. */
 export function accountLabel(account: AdminAccount): string {
@@ -38,6 +48,38 @@ const ACCOUNT_ACTIONS: Array<{ action: AccountAction; enabled: (a: AdminAccount)
   { action: 'unfreeze', enabled: (a) => a.status === 'FROZEN' },
   { action: 'close', enabled: (a) => a.status !== 'CLOSED' },
 ];
+
+/** The customer's savings accounts that may cover a checking account (the API re-checks). */
+function activeSavings(accounts: AdminAccount[]): AdminAccount[] {
+  return accounts.filter((a) => a.type === 'SAVINGS' && a.status === 'ACTIVE');
+}
+
+/** A checking account's overdraft protection: link (to the first active savings) or unlink. */
+function overdraftActions(
+  account: AdminAccount,
+  label: string,
+  savings: AdminAccount[],
+  onAction: (pending: PendingAction) => void,
+): RegionAction[] {
+  if (account.type !== 'CHECKING') return [];
+  const linked = account.overdraftFromAccountNumber !== null;
+  const open = (action: OverdraftAction, fromAccountNumber: string | null) => () =>
+    onAction({ kind: 'overdraft', action, target: account, label, fromAccountNumber });
+  return [
+    {
+      name: s.actions.linkOverdraft,
+      danger: false,
+      enabled: !linked && savings.length > 0 && account.status !== 'CLOSED',
+      run: open('linkOverdraft', savings[0]?.number ?? null),
+    },
+    {
+      name: s.actions.unlinkOverdraft,
+      danger: false,
+      enabled: linked,
+      run: open('unlinkOverdraft', null),
+    },
+  ];
+}
 
 const CARD_ACTIONS: Array<{ action: CardAction; enabled: (c: AdminCard) => boolean }> = [
   { action: 'block', enabled: (c) => c.status !== 'BLOCKED' },
@@ -92,9 +134,12 @@ function ItemRegion({ label, facts, actions }: ItemRegionProps) {
 
 function AccountRegion({
   account,
+  savings,
   onAction,
 }: {
   account: AdminAccount;
+  /** The customer's active savings accounts, which may cover a checking account. */
+  savings: AdminAccount[];
   onAction: (pending: PendingAction) => void;
 }) {
   const label = accountLabel(account);
@@ -106,13 +151,24 @@ function AccountRegion({
         [s.status, s.accountStatus[account.status]],
         [s.balance, formatCents(account.balanceCents)],
         [s.available, formatCents(account.availableBalanceCents)],
+        ...(account.type === 'CHECKING'
+          ? [
+              [s.overdraft, account.overdraftFromAccountNumber ?? strings.common.none] as [
+                string,
+                string,
+              ],
+            ]
+          : []),
       ]}
-      actions={ACCOUNT_ACTIONS.map(({ action, enabled }) => ({
-        name: s.actions[action],
-        danger: action === 'close',
-        enabled: enabled(account),
-        run: () => onAction({ kind: 'account', action, target: account, label }),
-      }))}
+      actions={[
+        ...ACCOUNT_ACTIONS.map(({ action, enabled }) => ({
+          name: s.actions[action],
+          danger: action === 'close',
+          enabled: enabled(account),
+          run: () => onAction({ kind: 'account', action, target: account, label }),
+        })),
+        ...overdraftActions(account, label, savings, onAction),
+      ]}
     />
   );
 }
@@ -142,9 +198,14 @@ function CardRegion({
 }
 
 function runAction(pending: PendingAction): Promise<unknown> {
-  return pending.kind === 'account'
-    ? adminApi.accountAction(pending.target.id, pending.action)
-    : adminApi.cardAction(pending.target.id, pending.action);
+  switch (pending.kind) {
+    case 'account':
+      return adminApi.accountAction(pending.target.id, pending.action);
+    case 'card':
+      return adminApi.cardAction(pending.target.id, pending.action);
+    case 'overdraft':
+      return adminApi.overdraft(pending.target.id, pending.fromAccountNumber);
+  }
 }
 
 /** Replaces the changed account or card in the cached customer, as the API answered it. */
@@ -223,7 +284,12 @@ export function CustomerPage({ id }: CustomerPageProps) {
           {data.accounts.length === 0 ? <p>{s.noAccounts}</p> : null}
           <div className="admin-grid">
             {data.accounts.map((account) => (
-              <AccountRegion key={account.id} account={account} onAction={open} />
+              <AccountRegion
+                key={account.id}
+                account={account}
+                savings={activeSavings(data.accounts)}
+                onAction={open}
+              />
             ))}
           </div>
           <h2>{s.cardsTitle}</h2>
@@ -244,6 +310,23 @@ export function CustomerPage({ id }: CustomerPageProps) {
           onCancel={cancel}
         >
           <p>{s.confirmText[pending.action]}</p>
+          {pending.kind === 'overdraft' && pending.action === 'linkOverdraft' ? (
+            <label className="admin-field">
+              {s.overdraftFrom}
+              <select
+                value={pending.fromAccountNumber ?? ''}
+                onChange={(event) =>
+                  setPending({ ...pending, fromAccountNumber: event.target.value })
+                }
+              >
+                {activeSavings(data?.accounts ?? []).map((a) => (
+                  <option key={a.id} value={a.number}>
+                    {accountLabel(a)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
         </ConfirmDialog>
       ) : null}
     </PageFrame>
