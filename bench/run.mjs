@@ -30,6 +30,8 @@ const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL;
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1000);
 const duration = Number(process.env.BENCH_DURATION_SECONDS ?? 20);
 const apiProcesses = Number(process.env.BENCH_API_PROCESSES ?? 1);
+/** Customers whose checking account is empty and linked to their savings account. */
+const OVERDRAFT_CUSTOMERS = 64;
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
 const children = [];
@@ -138,7 +140,7 @@ async function withCpu(apiPids, database, work) {
 
 /**
  * What one withdrawal does in the database, driven by pgbench: the same single call the
- * API makes (atm_withdraw_v1), each client on its own session and account as the API's
+ * API makes (atm_withdraw_v2), each client on its own session and account as the API's
  * load does, with a fresh idempotency key per transaction.
  */
 async function pgbenchWithdrawals(database, url, sessions, texts) {
@@ -162,9 +164,9 @@ async function pgbenchWithdrawals(database, url, sessions, texts) {
   const literal = (text) => `'${text.replace(/'/g, "''")}'`;
   writeFileSync(
     script,
-    `SELECT atm_withdraw_v1(w.session_id, w.customer_id, '0000', '127.0.0.1', clock_timestamp(), 3600, 7200, ` +
-      `'pgbench-' || :client_id::text || '-' || random()::text, 'fingerprint', '{"amountCents":2000}', ${literal(texts)}::jsonb, ` +
-      `w.account_id, 2000, 2000, 1000000000, current_date, upper(substr(md5(random()::text), 1, 10))) ` +
+    `SELECT atm_withdraw_v2(ROW(w.session_id, w.customer_id, '0000', '127.0.0.1', clock_timestamp(), 3600, 7200, ` +
+      `'pgbench-' || :client_id::text || '-' || random()::text, 'fingerprint', '{"amountCents":2000}'::jsonb, ${literal(texts)}::jsonb)::atm_movement_v1, ` +
+      `w.account_id, 2000, 2000, 1000000000, current_date, upper(substr(md5(random()::text), 1, 10)), upper(substr(md5(random()::text), 1, 10))) ` +
       `FROM bench_withdrawers w WHERE w.client_id = :client_id::integer % ${sessions.length};\n`,
   );
   try {
@@ -392,7 +394,15 @@ async function main() {
     log(
       `creating ${customers} customers, ${customers * 2} accounts and cards through the product's services`,
     );
-    const bank = JSON.parse(run('node', ['bench/seed-synthetic.cjs', String(customers)], env));
+    const seeded = JSON.parse(
+      run(
+        'node',
+        ['bench/seed-synthetic.cjs', String(customers), String(OVERDRAFT_CUSTOMERS)],
+        env,
+      ),
+    );
+    const bank = seeded.filter((c) => !c.overdraft);
+    const overdraftBank = seeded.filter((c) => c.overdraft);
     const apis = [];
     for (let i = 0; i < apiProcesses; i += 1) apis.push(await startApi(env));
     const base = apis[0].base;
@@ -446,34 +456,42 @@ async function main() {
       },
     });
 
-    const sessions = [];
-    for (const card of bank.slice(0, 64)) {
-      const login = await json(base, '/api/v1/auth/login', {
-        method: 'POST',
-        body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }),
-      });
-      const claims = JSON.parse(
-        Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString('utf8'),
-      );
-      sessions.push({
-        token: login.body.accessToken,
-        sessionId: claims.sid,
-        customerId: claims.sub,
-        accounts: card.accounts,
-      });
-    }
+    const signIn = async (cards) => {
+      const signedIn = [];
+      for (const card of cards) {
+        const login = await json(base, '/api/v1/auth/login', {
+          method: 'POST',
+          body: JSON.stringify({ cardNumber: card.cardNumber, pin: card.pin }),
+        });
+        const claims = JSON.parse(
+          Buffer.from(login.body.accessToken.split('.')[1], 'base64url').toString('utf8'),
+        );
+        signedIn.push({
+          token: login.body.accessToken,
+          sessionId: claims.sid,
+          customerId: claims.sub,
+          accounts: card.accounts,
+        });
+      }
+      return signedIn;
+    };
+    const sessions = await signIn(bank.slice(0, 64));
+    const overdraftSessions = await signIn(overdraftBank);
     const numbers = bank.flatMap((c) => c.accounts.map((a) => a.number));
 
-    const withdrawal = (i) => ({
+    const withdrawalFrom = (signedIn) => (i) => ({
       method: 'POST',
-      path: `/api/v1/accounts/${sessions[i % sessions.length].accounts[0].id}/withdrawals`,
+      path: `/api/v1/accounts/${signedIn[i % signedIn.length].accounts[0].id}/withdrawals`,
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${sessions[i % sessions.length].token}`,
+        authorization: `Bearer ${signedIn[i % signedIn.length].token}`,
         'idempotency-key': randomUUID(),
       },
       body: JSON.stringify({ amountCents: 2000 }),
     });
+    const withdrawal = withdrawalFrom(sessions);
+    // Checking accounts at $0.00 linked to funded savings: every withdrawal sweeps first.
+    const overdraftWithdrawal = withdrawalFrom(overdraftSessions);
     const transfer = (i) => {
       const from = sessions[i % sessions.length].accounts[1];
       let to = numbers[Math.floor(Math.random() * numbers.length)];
@@ -517,7 +535,7 @@ async function main() {
       });
     };
     await both('withdrawals', withdrawal, 201);
-    log("pgbench -f: one withdrawal's own call (atm_withdraw_v1), 32 clients, prepared");
+    log("pgbench -f: one withdrawal's own call (atm_withdraw_v2), 32 clients, prepared");
     // The same texts argument the API passes (made by the compiled service code).
     const require = createRequire(import.meta.url);
     const api = join(root, 'dist/apps/api/apps/api/src');
@@ -533,6 +551,7 @@ async function main() {
       p99Ms: 0,
       errors: ownSql.failed,
     };
+    await both('overdraft withdrawals', overdraftWithdrawal, 201);
     await both('transfers', transfer, 201);
     await both('balances', balances, 200, Math.min(duration, 10));
     log("balances, one customer's token on every connection");
@@ -587,6 +606,8 @@ async function main() {
     withdrawals: `>= ${half} rps (0.5 x pgbench), 0 errors; ${ratio(scenarios.withdrawals?.rps ?? 0, pgbench)} of pgbench, ${ratio(scenarios.withdrawals?.rps ?? 0, ownSql)} of its own SQL (aim 0.7x)`,
     'withdrawals, open loop': 'p99 <= 25 ms',
     'withdrawal SQL (pgbench -f)': `${ratio(ownSql, pgbench)} of pgbench TPC-B`,
+    'overdraft withdrawals': `each sweeps from savings first: ${ratio(scenarios['overdraft withdrawals']?.rps ?? 0, scenarios.withdrawals?.rps ?? 0)} of plain withdrawals`,
+    'overdraft withdrawals, open loop': 'p99 <= 25 ms',
     transfers: `>= ${half} rps (0.5 x pgbench), 0 errors; ${ratio(scenarios.transfers?.rps ?? 0, pgbench)} of pgbench`,
     'transfers, open loop': 'p99 <= 25 ms',
     balances: `>= ${pgbench} rps (1.0 x pgbench); ${ratio(scenarios.balances?.rps ?? 0, pgbench)}`,

@@ -56,12 +56,12 @@ describeOnPostgres('npm run bench, its setup steps', () => {
       await database.drop();
     });
 
-    it('makes customers with two funded accounts and a card each, and the note stock', async () => {
+    it('makes customers with two funded accounts and a card each, overdraft customers, and the note stock', async () => {
       const buildDir = process.env.ATM_TEST_BUILD_DIR;
       if (!buildDir)
         throw new Error('ATM_TEST_BUILD_DIR is unset: run through the root jest config');
       const url = database.url as string;
-      const { stdout } = await run(process.execPath, ['bench/seed-synthetic.cjs', '3'], {
+      const { stdout } = await run(process.execPath, ['bench/seed-synthetic.cjs', '3', '2'], {
         cwd: WORKSPACE_ROOT,
         env: childEnv({ DATABASE_URL: url, ATM_API_BUILD_DIR: buildDir, NODE_ENV: 'development' }),
         maxBuffer: 16 * 1024 * 1024,
@@ -70,8 +70,10 @@ describeOnPostgres('npm run bench, its setup steps', () => {
         cardNumber: string;
         pin: string;
         accounts: Array<{ id: string; number: string }>;
+        overdraft?: boolean;
       }>;
-      expect(bank).toHaveLength(3);
+      expect(bank).toHaveLength(5);
+      expect(bank.filter((card) => card.overdraft)).toHaveLength(2);
       for (const card of bank) {
         expect(card.cardNumber).toMatch(/^\d{16}$/);
         expect(card.pin).toMatch(/^\d{4}$/);
@@ -84,13 +86,29 @@ describeOnPostgres('npm run bench, its setup steps', () => {
                 (SELECT count(*) FROM accounts WHERE kind = 'CUSTOMER') AS accounts,
                 (SELECT sum(balance_cents) FROM accounts WHERE kind = 'CUSTOMER') AS cents`,
       );
-      expect(counts).toEqual({ customers: '3', cards: '3', accounts: '6', cents: '600000000' });
+      // Overdraft customers' checking accounts open at $0.00, linked to their savings.
+      expect(counts).toEqual({ customers: '5', cards: '5', accounts: '10', cents: '800000000' });
+      const links = await query<{ checking: string; savings: string }>(
+        url,
+        `SELECT c.number AS checking, s.number AS savings FROM accounts c
+           JOIN accounts s ON s.id = c.overdraft_from_account_id ORDER BY c.number`,
+      );
+      expect(links).toEqual(
+        bank
+          .filter((card) => card.overdraft)
+          .map((card) => ({
+            checking: card.accounts[0]?.number,
+            savings: card.accounts[1]?.number,
+          }))
+          .sort((a, b) => String(a.checking).localeCompare(String(b.checking))),
+      );
       const [twenties] = await query<{ notes: string }>(
         url,
         'SELECT sum(note_count) AS notes FROM note_cassettes WHERE denomination_cents = 2000',
       );
-      // The seed loads enough $20 notes for every withdrawal of the closed and open loops.
-      expect(twenties).toEqual({ notes: '500000' });
+      // The seed loads enough $20 notes for every withdrawal of the closed and open loops,
+      // the overdraft scenario's included.
+      expect(twenties).toEqual({ notes: '1000000' });
     });
   });
 });
