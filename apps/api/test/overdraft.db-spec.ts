@@ -13,6 +13,7 @@ import { accountByNumber, newKey } from './support/accounts';
 import { expectLedgerConsistent, totalCustomerBalance } from './support/ledger-check';
 import { DEMO, TestApp } from './support/test-app';
 import { currentEngine } from './support/test-database';
+import { pdfText, requestStatement, waitForStatus } from './support/statement-helpers';
 
 // Tuesday 2026-11-24, 15:00 in New York.
 const START = '2026-11-24T20:00:00Z';
@@ -28,6 +29,8 @@ describe('overdraft protection', () => {
   let charlie: string;
   let checking: string;
   let savings: string;
+  /** The first withdrawal that swept, for its receipt. */
+  let sweptWithdrawal: string;
 
   beforeAll(async () => {
     t = await TestApp.start({
@@ -92,6 +95,7 @@ describe('overdraft protection', () => {
       counterpartyAccountNumber: '••••0001',
     });
     expect(sweep.reference).not.toBe(response.body.transaction.reference);
+    sweptWithdrawal = response.body.transaction.id;
     expect(response.body.transaction).toMatchObject({ amountCents: 6000, balanceAfterCents: 0 });
     expect(await balances()).toEqual({ checking: 0, savings: 7000 });
 
@@ -108,6 +112,38 @@ describe('overdraft protection', () => {
     );
     expect(audit).toMatchObject({ account_id: checking, details: { amountCents: 3000 } });
   });
+
+  it.each([
+    ['en', 'Overdraft protection', 'from savings ••••0002'],
+    ['es', 'Protección contra sobregiros', 'de ahorros ••••0002'],
+    ['fr', 'Protection de découvert', 'du compte épargne ••••0002'],
+  ] as const)(
+    'prints the sweep on the receipt and on both accounts’ statements (%s)',
+    async (language, name, from) => {
+      const receipt = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/transactions/${sweptWithdrawal}/receipt`,
+        headers: { authorization: `Bearer ${charlie}`, 'accept-language': language },
+      });
+      expect(receipt.statusCode).toBe(200);
+      const receiptText = (await pdfText(receipt.rawPayload)).replace(/\s+/g, ' ');
+      expect(receiptText).toContain(name);
+      expect(receiptText).toContain(from);
+      for (const account of [checking, savings]) {
+        const day = '2026-11-24';
+        const asked = await requestStatement(t, charlie, account, { from: day, to: day, language });
+        expect(asked.status).toBe(202);
+        const ready = await waitForStatus(t, charlie, asked.body.statement.id, 'READY', 120_000);
+        const pdf = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/statements/${ready.id}/pdf`,
+          headers: { authorization: `Bearer ${charlie}` },
+        });
+        expect((await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ')).toContain(name);
+      }
+    },
+    180_000,
+  );
 
   it('answers overdraftTransfer null when the checking account covers the movement', async () => {
     expect((await deposit(checking, 2000)).status).toBe(201);
