@@ -12,6 +12,7 @@ import { DomainError, validationFailed } from '../common/domain-error';
 import { freeTextProblem } from '../common/free-text';
 import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
 import { postTransaction } from '../transactions/ledger-writer';
+import { auditAccountRefusal } from './account-refusal-audit';
 
 export interface AccountListing {
   id: string;
@@ -278,18 +279,7 @@ export class BankAdminService {
         return { id: account.id, number, status: target };
       });
     } catch (error) {
-      const found = seen.account;
-      if (error instanceof DomainError && found) {
-        await this.audit.record({
-          type,
-          outcome: 'REFUSED',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          customerId: found.customer_id,
-          accountId: found.id,
-          details: { code: error.code, reason: error.detail },
-        });
-      }
+      await auditAccountRefusal(this.audit, type, actor, seen.account, error);
       throw error;
     }
   }

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { type AdminActor } from '../auth/cards.service';
 import { DomainError, validationFailed } from '../common/domain-error';
 import { execute, inTransaction, queryRows } from '../database/transaction';
+import { auditAccountRefusal } from './account-refusal-audit';
 import { type LinkedAccountFacts, overdraftLinkRefusal } from './overdraft-link-rules';
 
 interface LinkRow {
@@ -110,18 +111,7 @@ export class OverdraftLinksService {
         return { id: checking.id, number: checking.number };
       });
     } catch (error) {
-      const found = seen.checking;
-      if (error instanceof DomainError && found) {
-        await this.audit.record({
-          type,
-          outcome: 'REFUSED',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          customerId: found.customer_id,
-          accountId: found.id,
-          details: { code: error.code, reason: error.detail },
-        });
-      }
+      await auditAccountRefusal(this.audit, type, actor, seen.checking, error);
       throw error;
     }
   }
