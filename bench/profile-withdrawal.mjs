@@ -59,7 +59,11 @@ function withdrawalCall() {
   const { loadConfig } = require(join(api, 'config/app-config.js'));
   const source = readFileSync(join(api, 'transactions/money-movements.service.js'), 'utf8');
   const fn = /atm_withdraw_v\d+/.exec(source)?.[0];
-  if (!fn) throw new Error('the money service no longer names an atm_withdraw function');
+  // The call below is written for the _v2 signature (overdraft protection, 1736100000000).
+  if (fn !== 'atm_withdraw_v2')
+    throw new Error(
+      `the money service calls ${fn ?? 'no atm_withdraw function'}, not atm_withdraw_v2`,
+    );
   return { fn, texts: JSON.stringify(movementTexts(loadConfig(process.env)).WITHDRAWAL) };
 }
 
@@ -195,7 +199,8 @@ async function main() {
     const callOnce = (client, key) => {
       const w = withdrawers[Math.floor(Math.random() * withdrawers.length)];
       return client.query(
-        `SELECT ${fn}($1, $2, '0000', '127.0.0.1', clock_timestamp(), 3600, 7200, $3, 'fingerprint', '{"amountCents":2000}', $4::jsonb, $5, 2000, 2000, 1000000000, current_date, upper(substr(md5(random()::text), 1, 10)))`,
+        // The _v2 shape: the shared context as one composite argument, then the sweep's reference last.
+        `SELECT ${fn}(ROW($1::uuid, $2::uuid, '0000', '127.0.0.1', clock_timestamp(), 3600, 7200, $3::text, 'fingerprint', '{"amountCents":2000}'::jsonb, $4::jsonb)::atm_movement_v1, $5, 2000, 2000, 1000000000, current_date, upper(substr(md5(random()::text), 1, 10)), upper(substr(md5(random()::text), 1, 10)))`,
         [w.session_id, w.customer_id, key, texts, w.account_id],
       );
     };
