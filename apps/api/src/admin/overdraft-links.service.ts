@@ -23,13 +23,13 @@ interface LinkRow {
 }
 
 /** How the checking account is named: by id (the console) or by number (the CLI). */
-export type CheckingLocator = { id: string } | { number: string };
+type CheckingLocator = { id: string } | { number: string };
 
 /**
  * Where the savings account belongs to another customer: the admin API answers 404 (an
  * operator learns nothing about accounts by guessing numbers), the CLI the link refusal.
  */
-export type ForeignSavingsAnswer = 'NOT_FOUND' | 'INVALID_OVERDRAFT_LINK';
+type ForeignSavingsAnswer = 'NOT_FOUND' | 'INVALID_OVERDRAFT_LINK';
 
 function facts(row: LinkRow): LinkedAccountFacts {
   return { id: row.id, customerId: row.customer_id, type: row.type, status: row.status };
