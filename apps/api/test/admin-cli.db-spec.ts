@@ -103,7 +103,7 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       env,
       timeoutMs: CHILD_TIMEOUT_MS,
     });
-    for (const sub of ['open', 'freeze', 'unfreeze', 'close'])
+    for (const sub of ['open', 'freeze', 'unfreeze', 'close', 'link-overdraft', 'unlink-overdraft'])
       expect(accountHelp.stdout).toContain(sub);
   });
 
@@ -281,6 +281,52 @@ describe(`admin CLI on ${currentEngine()}`, () => {
         await sql<{ status: string }>(`SELECT status FROM accounts WHERE number = '100000030001'`)
       )[0]?.status,
     ).toBe('CLOSED');
+  });
+
+  it('links and unlinks overdraft protection: only a savings account of the same customer', async () => {
+    const link = async () =>
+      (
+        await sql<{ number: string | null }>(
+          `SELECT s.number FROM accounts c LEFT JOIN accounts s ON s.id = c.overdraft_from_account_id
+            WHERE c.number = '100000010001'`,
+        )
+      )[0]?.number;
+    const linked = await cli([
+      'account',
+      'link-overdraft',
+      '--number',
+      '1000-0001-0001',
+      '--from',
+      '1000-0001-0002',
+    ]);
+    expect(linked).toMatchObject({ code: 0 });
+    expect(linked.stdout).toContain('1000-0001-0002');
+    expect(await link()).toBe('100000010002');
+    // Another customer's account is refused here with the link rule's reason, in one line.
+    const foreign = await cli([
+      'account',
+      'link-overdraft',
+      '--number',
+      '100000010001',
+      '--from',
+      '100000020001',
+    ]);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr.trim().split('\n').at(-1)).toMatch(
+      /savings account of the same customer/,
+    );
+    expect(await link()).toBe('100000010002');
+    expect((await cli(['account', 'unlink-overdraft', '--number', '100000010001'])).code).toBe(0);
+    expect(await link()).toBeNull();
+    const events = await sql<{ type: string; outcome: string; actor: string }>(
+      `SELECT e.type, e.outcome, e.actor FROM audit_events e JOIN accounts a ON a.id = e.account_id
+        WHERE a.number = '100000010001' AND e.type LIKE 'OVERDRAFT_%' ORDER BY e.id`,
+    );
+    expect(events).toEqual([
+      { type: 'OVERDRAFT_LINKED', outcome: 'SUCCESS', actor: 'cli:test-admin' },
+      { type: 'OVERDRAFT_LINKED', outcome: 'REFUSED', actor: 'cli:test-admin' },
+      { type: 'OVERDRAFT_UNLINKED', outcome: 'SUCCESS', actor: 'cli:test-admin' },
+    ]);
   });
 
   it('blocks and unlocks cards and resets PINs, ending their sessions', async () => {

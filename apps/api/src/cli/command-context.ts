@@ -46,7 +46,9 @@ export type CliAuditType =
   | 'ADMIN_USER_UNLOCKED'
   | 'ADMIN_USER_ROLE_CHANGED'
   | 'ADMIN_USER_PASSWORD_RESET'
-  | 'ADMIN_USER_TOTP_RESET';
+  | 'ADMIN_USER_TOTP_RESET'
+  | 'OVERDRAFT_LINKED'
+  | 'OVERDRAFT_UNLINKED';
 
 /**
  * How a mutating command is audited. Its success is recorded by the service, in the same

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { formatAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
 import { BankAdminService } from '../../admin/bank-admin.service';
+import { OverdraftLinksService } from '../../admin/overdraft-links.service';
 import { type CommandContext } from '../command-context';
 import { accountNumber, positiveInteger } from '../option-parsers';
 
@@ -14,7 +15,7 @@ const STATUS_CHANGES = [
 export function registerAccountCommands(program: Command, context: CommandContext): void {
   const account = program
     .command('account')
-    .description('open, freeze, unfreeze and close accounts');
+    .description('open, freeze, unfreeze and close accounts, and link overdraft protection');
   account
     .command('open')
     .description('open an account; opening money is posted as a ledger entry')
@@ -68,4 +69,52 @@ export function registerAccountCommands(program: Command, context: CommandContex
         output.result(result, `${verb} account ${formatAccountNumber(result.number)}`);
       });
   }
+  registerOverdraftCommands(account, context);
+}
+
+/**
+ * Overdraft protection (contract v1.1): a checking account covered by a savings account of
+ * the same customer. Here, unlike the admin API, another customer's savings account is the
+ * link refusal (INVALID_OVERDRAFT_LINK), as the contract's CLI list says.
+ */
+function registerOverdraftCommands(account: Command, context: CommandContext): void {
+  account
+    .command('link-overdraft')
+    .description(
+      "cover a checking account's shortfalls from a savings account of the same customer",
+    )
+    .requiredOption('--number <number>', 'the checking account number', accountNumber)
+    .requiredOption('--from <number>', 'the savings account number', accountNumber)
+    .action(async (options: { number: string; from: string }) => {
+      const { output, actor } = context.globals();
+      const linked = await context.write(
+        { type: 'OVERDRAFT_LINKED', serviceRecordsRefusals: true },
+        (ctx) =>
+          ctx
+            .get(OverdraftLinksService)
+            .setLink({ number: options.number }, options.from, actor, 'INVALID_OVERDRAFT_LINK'),
+      );
+      output.result(
+        { ...linked, overdraftFromAccountNumber: options.from },
+        `Linked ${formatAccountNumber(linked.number)} to savings ${formatAccountNumber(options.from)} for overdraft protection`,
+      );
+    });
+  account
+    .command('unlink-overdraft')
+    .description("end a checking account's overdraft protection")
+    .requiredOption('--number <number>', 'the checking account number', accountNumber)
+    .action(async (options: { number: string }) => {
+      const { output, actor } = context.globals();
+      const unlinked = await context.write(
+        { type: 'OVERDRAFT_UNLINKED', serviceRecordsRefusals: true },
+        (ctx) =>
+          ctx
+            .get(OverdraftLinksService)
+            .setLink({ number: options.number }, null, actor, 'INVALID_OVERDRAFT_LINK'),
+      );
+      output.result(
+        { ...unlinked, overdraftFromAccountNumber: null },
+        `Unlinked overdraft protection of ${formatAccountNumber(unlinked.number)}`,
+      );
+    });
 }
