@@ -16,6 +16,29 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
 ];
 
+/**
+ * Boundaries inside the API: each folder of apps/api/src is a module whose `index.ts` is its
+ * public surface. A file may reach into its own folder (`./dto/x`) but never into another
+ * module's files (`../accounts/accounts.service`): it imports `../accounts`. The entry points
+ * beside the folders (`main.ts`, `cli.ts`, ...) import modules the same way (`./cli/index`
+ * where a file of the same name would shadow the folder). apps/api/test/import-boundaries
+ * .spec.ts proves these rules bite.
+ */
+const deepImportIntoAnotherModule = {
+  regex: '^(\\.\\./)+[^./][^/]*/',
+  message: 'Import another module through its index (`../accounts`), not a file inside it.',
+};
+const deepImportFromEntryPoint = {
+  regex: '^\\./[^/]+/(?!index$)',
+  message: 'Import a module through its index (`./accounts`), not a file inside it.',
+};
+/** `common/` is shared by every module, so it may depend on none of them (i18n aside). */
+const commonReachesOut = {
+  regex: '^\\.\\./(?!i18n$)',
+  message: '`common/` must not depend on a domain module or `web/`; move the shared bit here.',
+};
+const apiBoundaries = (...patterns) => ['error', { patterns }];
+
 export default [
   {
     ignores: [
@@ -97,5 +120,21 @@ export default [
     },
   },
   ...webLayerBoundaries,
+  {
+    files: ['apps/api/src/**/*.ts'],
+    rules: { 'no-restricted-imports': apiBoundaries(deepImportIntoAnotherModule) },
+  },
+  {
+    files: ['apps/api/src/*.ts'],
+    rules: {
+      'no-restricted-imports': apiBoundaries(deepImportIntoAnotherModule, deepImportFromEntryPoint),
+    },
+  },
+  {
+    files: ['apps/api/src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': apiBoundaries(deepImportIntoAnotherModule, commonReachesOut),
+    },
+  },
   prettier,
 ];

@@ -1,25 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { AccountsModule } from './accounts/accounts.module';
-import { AdminModule } from './admin/admin.module';
-import { AdminRoleGuard } from './admin/identity/admin-role.guard';
-import { AdminSessionGuard } from './admin/identity/admin-session.guard';
-import { AuthModule } from './auth/auth.module';
-import { SessionBeforeShapeInterceptor } from './auth/session-checked-by-call';
-import { SessionGuard } from './auth/session.guard';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
-import { QueryParametersInterceptor } from './common/query-parameters.interceptor';
-import { StrictValidationPipe } from './common/validation.pipe';
+import { AccountsModule } from './accounts';
+import { AdminModule, AdminRoleGuard, AdminSessionGuard } from './admin';
+import { AuthModule, SessionBeforeShapeInterceptor, SessionGuard } from './auth';
+import { ProblemDetailsFilter, QueryParametersInterceptor, StrictValidationPipe } from './common';
 import { CoreModule, type CoreOptions } from './core.module';
-import { HealthModule } from './health/health.module';
-import { HousekeepingModule } from './housekeeping/housekeeping.module';
-import { LoggingModule } from './logging/logging.module';
-import { MaintenanceGuard } from './maintenance/maintenance.guard';
-import { MetricsModule } from './metrics/metrics.module';
-import { AtmThrottlerGuard } from './rate-limit/atm-throttler.guard';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { StatementsModule } from './statements/statements.module';
-import { TransactionsModule } from './transactions/transactions.module';
+import { HealthModule } from './health';
+import { HousekeepingModule } from './housekeeping';
+import { LoggingModule } from './logging';
+import { MaintenanceGuard } from './maintenance';
+import { MetricsModule } from './metrics';
+import { AtmThrottlerGuard, RateLimitModule } from './rate-limit';
+import { StatementsModule } from './statements';
+import { TransactionsModule } from './transactions';
 
 /**
  * The HTTP application. Global guards run in the contract's order: maintenance (503, never

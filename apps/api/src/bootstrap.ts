@@ -5,15 +5,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { MAX_REQUEST_BODY_BYTES } from '@atm/contracts';
 import { Logger } from 'nestjs-pino';
-import { registerAdminAllowlist } from './admin/admin-allowlist';
+import { registerAdminAllowlist } from './admin';
 import { AppModule } from './app.module';
-import { AtmMetrics } from './metrics/atm-metrics';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { AtmMetrics } from './metrics';
+import { ProblemDetailsFilter, isApiRequest, matchedRoute, useStrictJsonBodies } from './common';
 import { type CoreOptions } from './core.module';
-import { registerWebApp } from './web/web-app';
-import { requestIdFor } from './logging/request-id';
-import { isApiRequest, matchedRoute } from './common/request-route';
-import { useStrictJsonBodies } from './common/strict-json-body';
+import { registerWebApp } from './web';
+import { requestIdFor } from './logging';
 
 /** The Swagger UI page and its assets (not `/docs-json`, not `/docsfoo`). */
 function isSwaggerUiRoute(route: string | undefined): boolean {

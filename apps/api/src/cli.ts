@@ -2,16 +2,19 @@ import 'reflect-metadata';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommanderError } from 'commander';
-import { buildAdminProgram } from './cli/admin-program';
-import { RefusedError, UsageError } from './cli/cli-errors';
-import { type DatabaseAccess } from './cli/command-context';
-import { CliModule } from './cli/cli.module';
-import { describeTarget, developmentSecretsRefusal } from './cli/database-target';
-import { PinInputError } from './cli/pin-input';
-import { DomainError } from './common/domain-error';
-import { type AppConfig } from './config/app-config';
-import { loadConfigOrExit } from './config/load-or-exit';
-import { openDatabase, pendingMigrations } from './database/database-runtime';
+import {
+  buildAdminProgram,
+  CliModule,
+  type DatabaseAccess,
+  describeTarget,
+  developmentSecretsRefusal,
+  PinInputError,
+  RefusedError,
+  UsageError,
+} from './cli/index';
+import { DomainError } from './common';
+import { type AppConfig, loadConfigOrExit } from './config';
+import { openDatabase, pendingMigrations } from './database';
 
 /**
  * `npm run admin -- <command>`: exit 0 on success, 1 with a one-line reason on a refused

@@ -1,14 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from './audit/audit.module';
-import { type Clock } from './common/clock';
-import { ClockModule } from './common/clock.module';
-import { type AppConfig } from './config/app-config';
-import { AppConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
-import { type DatabaseTarget } from './database/data-source-options';
-import { MaintenanceModule } from './maintenance/maintenance.module';
-import { RedisModule } from './redis/redis.module';
-import { AtmMetrics } from './metrics/atm-metrics';
+import { AuditModule } from './audit';
+import { type Clock, ClockModule } from './common';
+import { type AppConfig, AppConfigModule } from './config';
+import { DatabaseModule, type DatabaseTarget } from './database';
+import { MaintenanceModule } from './maintenance';
+import { RedisModule } from './redis';
+import { AtmMetrics } from './metrics';
 
 export interface CoreOptions {
   config: AppConfig;

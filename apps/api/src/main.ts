@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHttpApp } from './bootstrap';
-import { loadConfigOrExit } from './config/load-or-exit';
-import { AdminUsersService } from './admin/identity/admin-users.service';
-import { SeedService } from './admin/seed.service';
-import { openDatabase, runMigrations } from './database/database-runtime';
-import { BankAdminService } from './admin/bank-admin.service';
+import { loadConfigOrExit } from './config';
+import { AdminUsersService, SeedService, BankAdminService } from './admin';
+import { openDatabase, runMigrations } from './database';
 import { gracefulShutdown } from './graceful-shutdown';
 
 /**

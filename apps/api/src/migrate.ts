@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from './config/load-or-exit';
-import { openDatabase, revertLastMigration, runMigrations } from './database/database-runtime';
+import { loadConfigOrExit } from './config';
+import { openDatabase, revertLastMigration, runMigrations } from './database';
 
 /** `npm run migrate` applies pending migrations; `npm run migrate:revert` undoes the last. */
 async function main(): Promise<void> {

@@ -4,11 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfigOrExit } from './config/load-or-exit';
-import { embeddedDirectories, openDatabase } from './database/database-runtime';
-import { EmbeddedPostgres } from './database/embedded-postgres';
-import { WorkerHeartbeat } from './metrics/worker-heartbeat';
-import { StatementWorkerModule } from './statements/statement-worker.module';
+import { loadConfigOrExit } from './config';
+import { embeddedDirectories, openDatabase, EmbeddedPostgres } from './database';
+import { WorkerHeartbeat } from './statements';
+import { StatementWorkerModule } from './statements';
 
 /**
  * `npm run worker`: makes statement PDFs from the BullMQ queue on REDIS_URL, no HTTP. Any

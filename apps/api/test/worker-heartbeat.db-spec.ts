@@ -3,7 +3,10 @@ import { Queue } from 'bullmq';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QUEUE_REPORT_INTERVAL_MS, WorkerHeartbeat } from '../src/metrics/worker-heartbeat';
+import {
+  QUEUE_REPORT_INTERVAL_MS,
+  WorkerHeartbeat,
+} from '../src/statements/statement-worker-heartbeat';
 import {
   STATEMENT_QUEUE,
   STATEMENT_QUEUE_PREFIX,

@@ -1,3 +1,4 @@
+import { UuidParamPipe } from '../common';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -11,11 +12,10 @@ import {
   CurrentSessionClaims,
   type Principal,
   type SessionClaims,
-} from '../auth/principal';
-import { SessionCheckedByCall } from '../auth/session-checked-by-call';
+  SessionCheckedByCall,
+} from '../auth';
 import { AccountsService } from './accounts.service';
 import { HistoryQueryDto } from './dto/history-query.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 @ApiTags('accounts')
 @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { AuthModule } from '../auth';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 

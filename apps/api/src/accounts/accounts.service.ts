@@ -15,13 +15,15 @@ import {
   maskAccountNumber,
 } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { Clock } from '../common/clock';
-import { notFound, validationFailed } from '../common/domain-error';
-import { type SessionClaims } from '../auth/principal';
-import { sessionRefused, type SessionRefusalCode, SessionsService } from '../auth/sessions.service';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { type Queryable, queryRows } from '../database/transaction';
+import { Clock, notFound, validationFailed } from '../common';
+import {
+  type SessionClaims,
+  sessionRefused,
+  type SessionRefusalCode,
+  SessionsService,
+} from '../auth';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { type Queryable, queryRows } from '../database';
 import { BusinessCalendar } from './business-calendar';
 
 /** The facts a screen writes an entry's description from, in any language. */

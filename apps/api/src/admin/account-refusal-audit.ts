@@ -1,6 +1,5 @@
-import { type AuditService } from '../audit/audit.service';
-import { type AdminActor } from '../auth/cards.service';
-import { DomainError } from '../common/domain-error';
+import { type AuditService } from '../audit';
+import { type AdminActor, DomainError } from '../common';
 
 /**
  * An administrator's refused action on an account, audited after its transaction rolled

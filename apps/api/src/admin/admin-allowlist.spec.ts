@@ -1,4 +1,4 @@
-import { isLoopbackAddress, NetworkAllowlist } from '../common/network-allowlist';
+import { isLoopbackAddress, NetworkAllowlist } from '../common';
 import { isAdminPath } from './admin-allowlist';
 import { roleAllows } from './identity/admin-role.guard';
 

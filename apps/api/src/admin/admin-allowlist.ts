@@ -1,8 +1,5 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError } from '../common/domain-error';
-import { mapError, toProblem } from '../common/problem-details.filter';
-import { NetworkAllowlist } from '../common/network-allowlist';
-import { requestPath } from '../common/request-route';
+import { DomainError, mapError, toProblem, NetworkAllowlist, requestPath } from '../common';
 
 /** The console and its API: `/admin` (the web console) and `/api/v1/admin/`. */
 export function isAdminPath(url: string): boolean {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { AuthModule } from '../auth/auth.module';
-import { TransactionsModule } from '../transactions/transactions.module';
+import { AccountsModule } from '../accounts';
+import { AuthModule } from '../auth';
+import { TransactionsModule } from '../transactions';
 import { BankAdminService } from './bank-admin.service';
 import { AdminAuthController } from './console/admin-auth.controller';
 import { AdminConsoleService } from './console/admin-console.service';

@@ -4,14 +4,18 @@ import { randomInt } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { ACCOUNT_NUMBER_PATTERN, type AccountStatus, type AccountType } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { AuditService } from '../audit/audit.service';
-import { type AdminActor } from '../auth/cards.service';
-import { Clock } from '../common/clock';
-import { isUniqueViolation } from '../common/database-errors';
-import { DomainError, validationFailed } from '../common/domain-error';
-import { freeTextProblem } from '../common/free-text';
-import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
-import { postTransaction } from '../transactions/ledger-writer';
+import { AuditService } from '../audit';
+import {
+  type AdminActor,
+  UUID_PATTERN,
+  Clock,
+  isUniqueViolation,
+  DomainError,
+  validationFailed,
+  freeTextProblem,
+} from '../common';
+import { type Queryable, execute, inTransaction, queryRows } from '../database';
+import { postTransaction } from '../transactions';
 import { auditAccountRefusal } from './account-refusal-audit';
 
 export interface AccountListing {
@@ -29,8 +33,6 @@ export interface CustomerListing {
   accounts: AccountListing[];
   cards: Array<{ last4: string; status: string; lockedUntil: string | null }>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What an administrator does to customers and accounts (the admin CLI's back end). */
 @Injectable()
@@ -91,7 +93,7 @@ export class BankAdminService {
     actor: AdminActor,
     db?: Queryable,
   ): Promise<{ id: string; number: string }> {
-    if (!UUID.test(input.customerId))
+    if (!UUID_PATTERN.test(input.customerId))
       throw validationFailed([{ field: 'customer', message: 'must be a customer id (UUID)' }]);
     if (!Number.isSafeInteger(input.openingCents) || input.openingCents < 0) {
       throw validationFailed([

@@ -7,10 +7,9 @@ import {
   type AccountType,
   ERROR_TITLES,
 } from '@atm/contracts';
-import { AuditService } from '../audit/audit.service';
-import { type AdminActor } from '../auth/cards.service';
-import { DomainError, validationFailed } from '../common/domain-error';
-import { execute, inTransaction, queryRows } from '../database/transaction';
+import { AuditService } from '../audit';
+import { type AdminActor, DomainError, validationFailed } from '../common';
+import { execute, inTransaction, queryRows } from '../database';
 import { auditAccountRefusal } from './account-refusal-audit';
 import { type LinkedAccountFacts, overdraftLinkRefusal } from './overdraft-link-rules';
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { CardsService } from '../auth/cards.service';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { inTransaction, queryRows } from '../database/transaction';
-import { CashService } from '../transactions/cash.service';
+import { CardsService } from '../auth';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { inTransaction, queryRows } from '../database';
+import { CashService } from '../transactions';
 import { BankAdminService } from './bank-admin.service';
 import { DEMO_CUSTOMERS, DEMO_NOTE_STOCK } from './demo-data';
 import { AdminUsersService } from './identity/admin-users.service';

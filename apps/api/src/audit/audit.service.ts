@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
-import { type Queryable } from '../database/transaction';
+import { Clock } from '../common';
+import { type Queryable } from '../database';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REFUSED';
 export type AuditActorType = 'CUSTOMER' | 'ADMIN' | 'SYSTEM' | 'ANONYMOUS';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type KeepaliveResponse, type LoginResponse, type SessionResponse } from '@atm/contracts';
-import { Public } from '../common/public.decorator';
-import { LoginThrottle } from '../rate-limit/rate-limit.decorators';
+import { Public } from '../common';
+import { LoginThrottle } from '../rate-limit';
 import { AuthService } from './auth.service';
 import { ChangePinDto, LoginDto } from './dto/login.dto';
 import { CurrentPrincipal, type Principal } from './principal';

@@ -8,13 +8,11 @@ import {
   type LoginResponse,
   type SessionResponse,
 } from '@atm/contracts';
-import { AuditService } from '../audit/audit.service';
-import { AtmMetrics } from '../metrics/atm-metrics';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { execute, inTransaction } from '../database/transaction';
+import { AuditService } from '../audit';
+import { AtmMetrics } from '../metrics';
+import { Clock, DomainError } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { execute, inTransaction } from '../database';
 import { CardsService } from './cards.service';
 import { Credentials } from './credentials';
 import {

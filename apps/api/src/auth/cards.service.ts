@@ -3,13 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { type AdminCard, isValidCardNumber, passesLuhn } from '@atm/contracts';
-import { AuditService } from '../audit/audit.service';
-import { Clock } from '../common/clock';
-import { isUniqueViolation } from '../common/database-errors';
-import { DomainError, validationFailed } from '../common/domain-error';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
+import { AuditService } from '../audit';
+import {
+  type AdminActor,
+  Clock,
+  isUniqueViolation,
+  DomainError,
+  validationFailed,
+} from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { type Queryable, execute, inTransaction, queryRows } from '../database';
 import { Credentials } from './credentials';
 import { explainPinWeakness, findPinWeakness } from './pin-rules';
 import { SessionsService } from './sessions.service';
@@ -34,10 +37,6 @@ interface CardRow {
   status: 'ACTIVE' | 'BLOCKED';
   failed_pin_attempts: number;
   locked_until: string | Date | null;
-}
-
-export interface AdminActor {
-  actor: string;
 }
 
 const CARD_SELECT = `SELECT c.id, c.customer_id, cu.name AS customer_name, c.last4, c.pin_hash, c.status,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { CardNumberHasher } from './card-number-hasher';
 import { PinHasher } from './pin-hasher';
 

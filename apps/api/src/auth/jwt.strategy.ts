@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DomainError } from '../common/domain-error';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { DomainError, UUID_PATTERN } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { type RequestUser } from './principal';
 import { sessionRefused, SessionsService } from './sessions.service';
 import {
@@ -18,8 +17,6 @@ import {
 export interface DeferredSessionCheck {
   sessionCheckDeferred?: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Bearer tokens: HS256 only (the algorithm is pinned, so `alg: none` and RS/HS confusion
@@ -50,7 +47,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ): Promise<RequestUser> {
     if (
       typeof claims.sid !== 'string' ||
-      !UUID.test(claims.sid) ||
+      !UUID_PATTERN.test(claims.sid) ||
       typeof claims.l4 !== 'string' ||
       typeof claims.sub !== 'string'
     ) {

@@ -1,4 +1,4 @@
-import { type Queryable, queryRows } from '../database/transaction';
+import { type Queryable, queryRows } from '../database';
 
 /**
  * The wrong-PIN counter and lock of a card, kept in PostgreSQL and changed only by single

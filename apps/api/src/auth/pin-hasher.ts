@@ -1,5 +1,5 @@
 import * as argon2 from 'argon2';
-import { Semaphore } from '../common/semaphore';
+import { Semaphore } from '../common';
 
 /**
  * PINs are argon2id hashes with a server-side pepper (argon2's `secret` parameter), at

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { type FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
-import { mapError } from '../common/problem-details.filter';
+import { mapError } from '../common';
 import { type RequestUser } from './principal';
 import { sessionRefused, SessionsService } from './sessions.service';
 

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { type Queryable, execute, queryRows } from '../database/transaction';
+import { Clock, DomainError } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { type Queryable, execute, queryRows } from '../database';
 
 export type SessionEndReason =
   'LOGOUT' | 'PIN_CHANGED' | 'LOCKED' | 'BLOCKED' | 'PIN_RESET' | 'EXPIRED';

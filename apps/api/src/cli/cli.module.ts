@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module';
-import { AuthModule } from '../auth/auth.module';
+import { AdminModule } from '../admin';
+import { AuthModule } from '../auth';
 import { CoreModule, type CoreOptions } from '../core.module';
-import { TransactionsModule } from '../transactions/transactions.module';
+import { TransactionsModule } from '../transactions';
 
 /** The admin CLI's application context: the services, no HTTP. */
 @Module({})

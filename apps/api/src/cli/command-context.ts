@@ -1,9 +1,8 @@
 import { type Command } from 'commander';
 import { userInfo } from 'node:os';
 import { type INestApplicationContext } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
-import { type AdminActor } from '../auth/cards.service';
-import { DomainError } from '../common/domain-error';
+import { AuditService } from '../audit';
+import { type AdminActor, DomainError } from '../common';
 import { RefusedError } from './cli-errors';
 
 /** Whether a command changes the database; one that does names its target first. */

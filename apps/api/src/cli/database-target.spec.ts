@@ -1,4 +1,4 @@
-import { DEVELOPMENT_SECRETS } from '../config/app-config';
+import { DEVELOPMENT_SECRETS } from '../config';
 import {
   describeTarget,
   developmentSecretsRefusal,

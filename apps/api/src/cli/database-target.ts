@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { type AppConfig, DEVELOPMENT_SECRETS } from '../config/app-config';
+import { type AppConfig, DEVELOPMENT_SECRETS } from '../config';
 
 /**
  * What the admin CLI is about to write to, and whether it may: an administrator must see

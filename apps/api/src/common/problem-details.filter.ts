@@ -20,7 +20,6 @@ import {
   isLockTimeout,
   loggableError,
 } from './database-errors';
-import { type WebAppFallback } from '../web/web-app';
 import { localizeProblem, pickLanguage } from '../i18n';
 
 interface Mapped {
@@ -154,13 +153,22 @@ export function toProblem(mapped: Mapped): ProblemDetails {
   };
 }
 
+/**
+ * What the filter needs of the web app (`web/web-app.ts` provides it): declared here so that
+ * `common/` does not depend on `web/`.
+ */
+export interface ClientRouteFallback {
+  shouldServe(request: FastifyRequest): boolean;
+  serve(reply: FastifyReply): void;
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
-  private webApp: WebAppFallback | undefined;
+  private webApp: ClientRouteFallback | undefined;
 
   /** Unknown non-API paths answer the web app's index.html instead of a 404. */
-  useWebAppFallback(fallback: WebAppFallback): void {
+  useWebAppFallback(fallback: ClientRouteFallback): void {
     this.webApp = fallback;
   }
 

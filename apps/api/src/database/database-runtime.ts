@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { type AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config';
 import { buildDataSourceOptions, type DatabaseTarget, MIGRATIONS } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 

@@ -1,6 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
-import { isTransientTransactionError } from '../common/database-errors';
-import { retryOnLockTimeout } from '../common/lock-retry';
+import { isTransientTransactionError, retryOnLockTimeout } from '../common';
 
 export type Queryable = Pick<EntityManager, 'query'>;
 

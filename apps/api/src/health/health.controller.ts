@@ -3,10 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { type HealthResponse, type ReadyResponse } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
-import { Public } from '../common/public.decorator';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { RedisConnection } from '../redis/redis.module';
+import { Public } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { RedisConnection } from '../redis';
 
 const DATABASE_PING_TIMEOUT_MS = 1500;
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StatementProcessingModule } from '../statements/statement-processing.module';
+import { StatementProcessingModule } from '../statements';
 import { HousekeepingService } from './housekeeping.service';
 
 @Module({

@@ -7,13 +7,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { execute } from '../database/transaction';
-import { IDEMPOTENCY_RETENTION_HOURS } from '../transactions/idempotency';
-import { counterDecaySeconds } from '../auth/pin-attempts';
-import { StatementRetention } from '../statements/statement-retention';
+import { Clock } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { execute } from '../database';
+import { IDEMPOTENCY_RETENTION_HOURS } from '../transactions';
+import { counterDecaySeconds } from '../auth';
+import { StatementRetention } from '../statements';
 
 const EVERY_MS = 15 * 60 * 1000;
 /** Ended sessions are kept a while for investigations, then removed. */

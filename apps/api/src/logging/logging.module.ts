@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import { type AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config';
 import { requestIdFor } from './request-id';
 
 /**

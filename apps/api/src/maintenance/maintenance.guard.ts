@@ -1,7 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { type FastifyRequest } from 'fastify';
-import { DomainError } from '../common/domain-error';
-import { isCustomerApiRoute, matchedRoute } from '../common/request-route';
+import { DomainError, isCustomerApiRoute, matchedRoute } from '../common';
 import { MaintenanceService } from './maintenance.service';
 
 /**

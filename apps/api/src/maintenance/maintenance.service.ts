@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
-import { AuditService } from '../audit/audit.service';
-import { execute, queryRows } from '../database/transaction';
+import { Clock } from '../common';
+import { AuditService } from '../audit';
+import { execute, queryRows } from '../database';
 
 /** How long a process trusts its last reading of the maintenance flag. */
 const CACHE_MS = 1000;

@@ -4,11 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type FastifyRequest } from 'fastify';
 import { type DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error';
-import { NetworkAllowlist } from '../common/network-allowlist';
-import { Public } from '../common/public.decorator';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { DomainError, NetworkAllowlist, Public } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { AtmMetrics } from './atm-metrics';
 
 interface PgPool {

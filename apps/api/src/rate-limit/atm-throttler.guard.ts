@@ -1,8 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { type FastifyRequest } from 'fastify';
-import { DomainError } from '../common/domain-error';
-import { isApiPath, matchedRoute } from '../common/request-route';
+import { DomainError, isApiPath, matchedRoute } from '../common';
 
 /**
  * Per client IP (as TRUST_PROXY lets Fastify see it), on `/api/` routes only: `/health`,

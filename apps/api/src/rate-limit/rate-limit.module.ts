@@ -1,8 +1,7 @@
 import { type ExecutionContext, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { RedisConnection } from '../redis/redis.module';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { RedisConnection } from '../redis';
 import { ADMIN_LOGIN_THROTTLE_KEY, LOGIN_THROTTLE_KEY } from './rate-limit.decorators';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 

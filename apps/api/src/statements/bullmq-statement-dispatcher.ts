@@ -1,7 +1,7 @@
-import { AtmMetrics } from '../metrics/atm-metrics';
+import { AtmMetrics } from '../metrics';
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { type Clock } from '../common/clock';
+import { type Clock } from '../common';
 import { StatementDispatcher } from './statement-dispatcher';
 import { type StatementProcessor } from './statement-processor';
 import {

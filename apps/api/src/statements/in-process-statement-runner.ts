@@ -1,5 +1,5 @@
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
-import { Semaphore } from '../common/semaphore';
+import { Semaphore } from '../common';
 import { StatementDispatcher } from './statement-dispatcher';
 import { type StatementProcessor } from './statement-processor';
 import { STATEMENT_JOB_ATTEMPTS, STATEMENT_JOB_BACKOFF_MS, withTimeout } from './statement-queue';

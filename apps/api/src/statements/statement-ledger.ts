@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type EntryType, type Language, maskAccountNumber } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { BusinessCalendar } from '../accounts/business-calendar';
-import { Clock } from '../common/clock';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { inTransaction, queryRows } from '../database/transaction';
+import { BusinessCalendar } from '../accounts';
+import { Clock } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { inTransaction, queryRows } from '../database';
 import { type StatementDocument } from './statement-document';
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { maskAccountNumber } from '@atm/contracts';
 import PDFDocument from 'pdfkit';
-import { BANK } from '../common/bank';
+import { BANK } from '../common';
 import { type DocumentFormat, documentFormat } from '../i18n';
-import { PDF_FONTS, printable } from '../i18n/pdf-fonts';
+import { PDF_FONTS, printable } from '../i18n';
 import { type StatementDocument, type StatementTotals, totalsOf } from './statement-document';
 
 /** The bank as printed on every statement. */

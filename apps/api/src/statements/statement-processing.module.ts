@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { LocalStatementStorage } from './local-statement-storage';
 import { S3StatementStorage } from './s3-statement-storage';
 import { StatementLedger } from './statement-ledger';

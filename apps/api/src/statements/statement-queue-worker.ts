@@ -6,8 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { type StatementJobOutcome, StatementProcessor } from './statement-processor';
 import {
   STATEMENT_QUEUE,
@@ -17,8 +16,7 @@ import {
   workerConnection,
 } from './statement-queue';
 import { StatementStorage } from './statement-storage';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { CANONICAL_UUID_PATTERN } from '../common';
 
 /**
  * The worker process's BullMQ consumer: STATEMENT_WORKER_CONCURRENCY jobs at once, each run
@@ -60,7 +58,7 @@ export class StatementQueueWorker implements OnApplicationBootstrap, BeforeAppli
 
   private async handle(job: Job<StatementJobData>): Promise<StatementJobOutcome['kind']> {
     const statementId = job.data?.statementId;
-    if (typeof statementId !== 'string' || !UUID.test(statementId)) {
+    if (typeof statementId !== 'string' || !CANONICAL_UUID_PATTERN.test(statementId)) {
       throw new UnrecoverableError('the job does not name a statement');
     }
     const attempts = job.opts.attempts ?? 1;

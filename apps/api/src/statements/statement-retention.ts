@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { StatementStorage } from './statement-storage';
 import { StatementStore } from './statement-store';
 

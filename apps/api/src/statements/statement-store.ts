@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { isLanguage, type Language, type Statement, type StatementStatus } from '@atm/contracts';
-import { execute, type Queryable, queryRows } from '../database/transaction';
+import { execute, type Queryable, queryRows } from '../database';
 
 interface StatementRow {
   id: string;

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, type CoreOptions } from '../core.module';
-import { LoggingModule } from '../logging/logging.module';
+import { LoggingModule } from '../logging';
 import { StatementProcessingModule } from './statement-processing.module';
 import { StatementQueueWorker } from './statement-queue-worker';
 

@@ -1,3 +1,4 @@
+import { UuidParamPipe } from '../common';
 import {
   Body,
   Headers,
@@ -14,8 +15,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { type StatementResponse } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
 import { pickLanguage } from '../i18n';
-import { UuidParamPipe } from '../accounts/uuid-param.pipe';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { CurrentPrincipal, type Principal } from '../auth';
 import { StatementRequestDto } from './dto/statement-request.dto';
 import { StatementsService } from './statements.service';
 

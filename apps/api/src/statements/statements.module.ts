@@ -1,9 +1,8 @@
-import { AtmMetrics } from '../metrics/atm-metrics';
+import { AtmMetrics } from '../metrics';
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { Clock } from '../common/clock';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { AccountsModule } from '../accounts';
+import { Clock } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
 import { BullmqStatementDispatcher } from './bullmq-statement-dispatcher';
 import { InProcessStatementRunner } from './in-process-statement-runner';
 import { StatementDispatcher } from './statement-dispatcher';

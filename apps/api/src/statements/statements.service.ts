@@ -7,15 +7,12 @@ import {
   type Statement,
   type StatementRequest,
 } from '@atm/contracts';
-import { AccountsService } from '../accounts/accounts.service';
-import { BusinessCalendar } from '../accounts/business-calendar';
-import { AuditService } from '../audit/audit.service';
-import { type Principal } from '../auth/principal';
-import { Clock } from '../common/clock';
-import { DomainError, notFound, validationFailed } from '../common/domain-error';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { inTransaction } from '../database/transaction';
+import { AccountsService, BusinessCalendar } from '../accounts';
+import { AuditService } from '../audit';
+import { type Principal } from '../auth';
+import { Clock, DomainError, notFound, validationFailed } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { inTransaction } from '../database';
 import { StatementDispatcher } from './statement-dispatcher';
 import { statementRangeErrors } from './statement-range';
 import { StatementFileMissingError, StatementStorage } from './statement-storage';

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { centsFromDatabase } from '@atm/money';
-import { AuditService } from '../audit/audit.service';
-import { type AdminActor } from '../auth/cards.service';
-import { Clock } from '../common/clock';
-import { validationFailed } from '../common/domain-error';
-import { type Queryable, execute, inTransaction, queryRows } from '../database/transaction';
+import { AuditService } from '../audit';
+import { type AdminActor, Clock, validationFailed } from '../common';
+import { type Queryable, execute, inTransaction, queryRows } from '../database';
 import { postTransaction } from './ledger-writer';
 
 /**

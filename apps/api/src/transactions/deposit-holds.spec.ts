@@ -1,4 +1,4 @@
-import { BusinessCalendar } from '../accounts/business-calendar';
+import { BusinessCalendar } from '../accounts';
 import { planDepositHolds } from './deposit-holds';
 
 const utc = new BusinessCalendar('UTC');

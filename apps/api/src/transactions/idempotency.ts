@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '../common/domain-error';
+import { DomainError, validationFailed } from '../common';
 import { IDEMPOTENCY_KEY_PATTERN } from '@atm/contracts';
-import { validationFailed } from '../common/domain-error';
 
 /**
  * Idempotency of money movements, in the movement's own database call (atm_claim_key_v1

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type EntryType } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { type Queryable, queryRows } from '../database/transaction';
+import { type Queryable, queryRows } from '../database';
 
 export type LedgerTransactionType = 'WITHDRAWAL' | 'DEPOSIT' | 'TRANSFER' | 'OPENING';
 /** Movements between the bank's own accounts only (no customer ever sees their entries). */

@@ -1,6 +1,6 @@
 import { ERROR_TITLES, type ErrorCode, problemTypeFor } from '@atm/contracts';
 import { formatCents } from '@atm/money';
-import { type AppConfig } from '../config/app-config';
+import { type AppConfig } from '../config';
 
 export type MovementType = 'WITHDRAWAL' | 'DEPOSIT' | 'TRANSFER';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type Language } from '@atm/contracts';
 import PDFDocument from 'pdfkit';
 import { documentFormat } from '../i18n';
-import { PDF_FONTS, printable } from '../i18n/pdf-fonts';
-import { BANK } from '../common/bank';
+import { PDF_FONTS, printable } from '../i18n';
+import { BANK } from '../common';
 import { type ReceiptDocument } from './receipt.service';
 
 /** A receipt slip: 80 mm wide like a printer's roll, as long as its lines need. */

@@ -9,10 +9,9 @@ import {
   type TransactionType,
 } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { notFound } from '../common/domain-error';
-import { type AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { queryRows } from '../database/transaction';
+import { notFound } from '../common';
+import { type AppConfig, APP_CONFIG } from '../config';
+import { queryRows } from '../database';
 import { ReceiptPdfRenderer } from './receipt-pdf-renderer';
 
 /** What a receipt prints, read from the ledger. */

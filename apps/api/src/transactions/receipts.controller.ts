@@ -1,8 +1,8 @@
+import { UuidParamPipe } from '../common';
 import { Controller, Get, Headers, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
-import { UuidParamPipe } from '../accounts/uuid-param.pipe';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { CurrentPrincipal, type Principal } from '../auth';
 import { pickLanguage } from '../i18n';
 import { ReceiptService } from './receipt.service';
 

@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type EntryType, maskAccountNumber, type Transaction } from '@atm/contracts';
 import { centsFromDatabase, formatCents } from '@atm/money';
-import { AuditService } from '../audit/audit.service';
-import { type AdminActor } from '../auth/cards.service';
-import { Clock } from '../common/clock';
-import { isUniqueViolation } from '../common/database-errors';
-import { DomainError } from '../common/domain-error';
-import { queryRows } from '../database/transaction';
+import { AuditService } from '../audit';
+import { type AdminActor, Clock, isUniqueViolation, DomainError } from '../common';
+import { queryRows } from '../database';
 import { postTransaction } from './ledger-writer';
 
 const REVERSIBLE = new Set(['WITHDRAWAL', 'DEPOSIT', 'TRANSFER']);

@@ -1,10 +1,9 @@
+import { UuidParamPipe } from '../common';
 import { Body, Controller, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isErrorCode, type ProblemDetails } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
-import { UuidParamPipe } from '../accounts/uuid-param.pipe';
-import { CurrentSessionClaims, type SessionClaims } from '../auth/principal';
-import { SessionCheckedByCall } from '../auth/session-checked-by-call';
+import { CurrentSessionClaims, type SessionClaims, SessionCheckedByCall } from '../auth';
 import { localizeProblem, pickLanguage } from '../i18n';
 import { DepositDto, TransferDto, WithdrawalDto } from './dto/movement.dto';
 import { assertIdempotencyKeyShape } from './idempotency';

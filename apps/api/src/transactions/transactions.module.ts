@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccountsModule } from '../accounts';
+import { AuthModule } from '../auth';
 import { CashService } from './cash.service';
 import { MoneyMovementsService } from './money-movements.service';
 import { ReceiptPdfRenderer } from './receipt-pdf-renderer';

@@ -4,7 +4,7 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { requestPath } from '../common/request-route';
+import { type ClientRouteFallback, requestPath } from '../common';
 
 /** index.html names the current hashed assets: never kept by a browser or a proxy. */
 const NEVER_CACHE = 'no-cache, no-store, must-revalidate';
@@ -40,7 +40,7 @@ export function isConsolePath(path: string): boolean {
  * console's `admin/index.html` under `/admin`, the ATM's `index.html` everywhere else. The two
  * pages load separate bundles, so the ATM never loads the console's code.
  */
-export class WebAppFallback {
+export class WebAppFallback implements ClientRouteFallback {
   constructor(private readonly root: string) {}
 
   shouldServe(request: FastifyRequest): boolean {

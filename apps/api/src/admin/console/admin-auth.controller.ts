@@ -1,12 +1,9 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AdminLoginResponse } from '@atm/contracts';
-import { AdminApi, RequiresRole } from '../../common/admin-route';
-import { Public } from '../../common/public.decorator';
-import { AdminLoginThrottle } from '../../rate-limit/rate-limit.decorators';
-import { AdminAuthService } from '../identity/admin-auth.service';
-import { CurrentAdmin } from '../identity/admin-role.guard';
-import { type AdminPrincipal } from '../identity/admin-sessions.service';
+import { AdminApi, RequiresRole, Public } from '../../common';
+import { AdminLoginThrottle } from '../../rate-limit';
+import { AdminAuthService, CurrentAdmin, type AdminPrincipal } from '../identity';
 import { AdminLoginDto } from './dto/admin.dto';
 
 @ApiTags('admin')

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminCustomer, type AdminDashboard } from '@atm/contracts';
-import { AccountsService } from '../../accounts/accounts.service';
-import { AuditService } from '../../audit/audit.service';
-import { type AdminActor, CardsService } from '../../auth/cards.service';
-import { Clock } from '../../common/clock';
-import { DomainError, validationFailed } from '../../common/domain-error';
-import { type Queryable, queryRows } from '../../database/transaction';
-import { CashService } from '../../transactions/cash.service';
+import { AccountsService } from '../../accounts';
+import { AuditService } from '../../audit';
+import { CardsService } from '../../auth';
+import { type AdminActor, Clock, DomainError, validationFailed } from '../../common';
+import { type Queryable, queryRows } from '../../database';
+import { CashService } from '../../transactions';
 
 interface CustomerRow {
   id: string;

@@ -8,16 +8,13 @@ import {
   type AdminCustomerResponse,
   type AdminCustomersPage,
 } from '@atm/contracts';
-import { AccountsService } from '../../accounts/accounts.service';
-import { UuidParamPipe } from '../../accounts/uuid-param.pipe';
-import { CardsService } from '../../auth/cards.service';
-import { AdminApi, RequiresRole } from '../../common/admin-route';
-import { DomainError } from '../../common/domain-error';
-import { type Queryable } from '../../database/transaction';
-import { assertIdempotencyKeyShape } from '../../transactions/idempotency';
+import { AccountsService } from '../../accounts';
+import { CardsService } from '../../auth';
+import { AdminApi, DomainError, RequiresRole, UuidParamPipe } from '../../common';
+import { type Queryable } from '../../database';
+import { assertIdempotencyKeyShape } from '../../transactions';
 import { BankAdminService } from '../bank-admin.service';
-import { CurrentAdmin } from '../identity/admin-role.guard';
-import { type AdminPrincipal } from '../identity/admin-sessions.service';
+import { CurrentAdmin, type AdminPrincipal } from '../identity';
 import { IDEMPOTENCY_HEADER_DOC, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';

@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { ERROR_STATUS } from '@atm/contracts';
-import { Clock } from '../../common/clock';
-import { isLockTimeout } from '../../common/database-errors';
-import { DomainError } from '../../common/domain-error';
-import { mapError, toProblem } from '../../common/problem-details.filter';
-import { inTransaction, queryRows } from '../../database/transaction';
-import {
-  requestFingerprint,
-  requireIdempotencyKey,
-  type StoredAnswer,
-} from '../../transactions/idempotency';
+import { Clock, isLockTimeout, DomainError, mapError, toProblem } from '../../common';
+import { inTransaction, queryRows } from '../../database';
+import { requestFingerprint, requireIdempotencyKey, type StoredAnswer } from '../../transactions';
 
 export interface AdminAnswer extends StoredAnswer {
   replayed: boolean;

@@ -2,12 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminLoginRequest, type AdminLoginResponse } from '@atm/contracts';
-import { AuditService } from '../../audit/audit.service';
-import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/domain-error';
-import { isLoopbackAddress } from '../../common/network-allowlist';
-import { type AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../../audit';
+import { Clock, DomainError, isLoopbackAddress } from '../../common';
+import { type AppConfig, APP_CONFIG } from '../../config';
 import { AdminCredentials } from './admin-credentials';
 import {
   type AdminFailureOutcome,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { PinHasher } from '../../auth/pin-hasher';
+import { type AppConfig, APP_CONFIG } from '../../config';
+import { PinHasher } from '../../auth';
 import { TotpSecretBox } from './totp';
 
 /** How many argon2 hashes of admin passwords may run at once in this process. */

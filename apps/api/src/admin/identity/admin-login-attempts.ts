@@ -1,4 +1,4 @@
-import { type Queryable, execute, queryRows } from '../../database/transaction';
+import { type Queryable, execute, queryRows } from '../../database';
 
 /** The contract's number: 5 consecutive failures lock a (user name, client address) pair. */
 export const ADMIN_MAX_FAILED_SIGN_INS = 5;

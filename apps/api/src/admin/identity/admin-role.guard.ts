@@ -6,9 +6,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ADMIN_ROLES, type AdminRole } from '@atm/contracts';
-import { isAdminRoute, requiredAdminRole } from '../../common/admin-route';
-import { DomainError } from '../../common/domain-error';
-import { IS_PUBLIC_KEY } from '../../common/public.decorator';
+import { isAdminRoute, requiredAdminRole, DomainError, IS_PUBLIC_KEY } from '../../common';
 import { type AdminRequest } from './admin-session.guard';
 import { type AdminPrincipal } from './admin-sessions.service';
 

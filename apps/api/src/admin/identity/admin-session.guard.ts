@@ -1,8 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type FastifyRequest } from 'fastify';
-import { isAdminRoute } from '../../common/admin-route';
-import { IS_PUBLIC_KEY } from '../../common/public.decorator';
+import { isAdminRoute, IS_PUBLIC_KEY } from '../../common';
 import { AdminAuthService } from './admin-auth.service';
 import { type AdminPrincipal } from './admin-sessions.service';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminRole } from '@atm/contracts';
-import { Clock } from '../../common/clock';
-import { type Queryable, execute, queryRows } from '../../database/transaction';
+import { Clock } from '../../common';
+import { type Queryable, execute, queryRows } from '../../database';
 
 /** The contract's admin session lifetimes. */
 export const ADMIN_SESSION_IDLE_SECONDS = 15 * 60;

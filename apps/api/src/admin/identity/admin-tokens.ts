@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, createSecretKey } from 'node:crypto';
-import { type AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { TOKEN_ALGORITHM, TOKEN_ISSUER } from '../../auth/token';
+import { type AppConfig, APP_CONFIG } from '../../config';
+import { TOKEN_ALGORITHM, TOKEN_ISSUER } from '../../auth';
 import { ADMIN_SESSION_MAX_SECONDS } from './admin-sessions.service';
+import { UUID_PATTERN } from '../../common';
 
 const ADMIN_TOKEN_AUDIENCE = 'atm-admin';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface AdminTokenClaims {
   sub: string;
   sid: string;
@@ -48,7 +46,7 @@ export class AdminTokens {
       if (
         typeof claims.sub !== 'string' ||
         typeof claims.sid !== 'string' ||
-        !UUID.test(claims.sid)
+        !UUID_PATTERN.test(claims.sid)
       )
         return null;
       return { sub: claims.sub, sid: claims.sid };

@@ -7,12 +7,10 @@ import {
   ADMIN_USERNAME_PATTERN,
   type AdminRole,
 } from '@atm/contracts';
-import { AuditService } from '../../audit/audit.service';
-import { type AdminActor } from '../../auth/cards.service';
-import { Clock } from '../../common/clock';
-import { isUniqueViolation } from '../../common/database-errors';
-import { DomainError, validationFailed } from '../../common/domain-error';
-import { type Queryable, execute, inTransaction, queryRows } from '../../database/transaction';
+import { AuditService } from '../../audit';
+import { type AdminActor } from '../../common';
+import { Clock, isUniqueViolation, DomainError, validationFailed } from '../../common';
+import { type Queryable, execute, inTransaction, queryRows } from '../../database';
 import { AdminCredentials } from './admin-credentials';
 import { AdminSessionsService } from './admin-sessions.service';
 import { enrollmentUri, newTotpSecret } from './totp';

@@ -1,8 +1,7 @@
 import { type Command, Option } from 'commander';
 import { formatAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
-import { BankAdminService } from '../../admin/bank-admin.service';
-import { OverdraftLinksService } from '../../admin/overdraft-links.service';
+import { BankAdminService, OverdraftLinksService } from '../../admin';
 import { type CommandContext } from '../command-context';
 import { accountNumber, positiveInteger } from '../option-parsers';
 

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { ADMIN_ROLES, type AdminRole } from '@atm/contracts';
-import { AdminUsersService } from '../../admin/identity/admin-users.service';
+import { AdminUsersService } from '../../admin';
 import { type CommandContext } from '../command-context';
 import { readNewPassword } from '../password-input';
 

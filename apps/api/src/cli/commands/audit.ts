@@ -1,6 +1,6 @@
 import { type Command } from 'commander';
 import { CARD_LAST4_PATTERN } from '@atm/contracts';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { UsageError } from '../cli-errors';
 import { type CommandContext } from '../command-context';
 import { positiveInteger } from '../option-parsers';

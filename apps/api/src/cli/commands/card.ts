@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { CardsService } from '../../auth/cards.service';
+import { CardsService } from '../../auth';
 import { type CommandContext } from '../command-context';
 import { cardNumber } from '../option-parsers';
 import { readNewPin } from '../pin-input';

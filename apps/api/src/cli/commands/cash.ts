@@ -1,6 +1,6 @@
 import { type Command } from 'commander';
 import { formatCents } from '@atm/money';
-import { CashService } from '../../transactions/cash.service';
+import { CashService } from '../../transactions';
 import { type CommandContext } from '../command-context';
 import { positiveInteger } from '../option-parsers';
 

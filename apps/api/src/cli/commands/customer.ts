@@ -1,7 +1,7 @@
 import { type Command } from 'commander';
 import { formatAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
-import { BankAdminService } from '../../admin/bank-admin.service';
+import { BankAdminService } from '../../admin';
 import { type CommandContext } from '../command-context';
 
 export function registerCustomerCommands(program: Command, context: CommandContext): void {

@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { MaintenanceService } from '../../maintenance/maintenance.service';
+import { MaintenanceService } from '../../maintenance';
 import { RefusedError } from '../cli-errors';
 import { type CommandContext } from '../command-context';
 

@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { SeedService } from '../../admin/seed.service';
+import { SeedService } from '../../admin';
 import { RefusedError } from '../cli-errors';
 import { type CommandContext } from '../command-context';
 

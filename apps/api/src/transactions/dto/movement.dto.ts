@@ -16,7 +16,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { CHECK_NUMBER_PATTERN, type DepositKind, MEMO_MAX_LENGTH } from '@atm/contracts';
-import { IsFreeText } from '../../common/free-text';
+import { IsFreeText } from '../../common';
 
 /** An amount is a JSON integer number of cents from 1 to 2^53-1: never a string or a float. */
 function AmountCents(): PropertyDecorator {

@@ -13,8 +13,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ACCOUNT_NUMBER_PATTERN, type AccountType } from '@atm/contracts';
-import { IsFreeText } from '../../../common/free-text';
-import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions/cash.service';
+import { IsFreeText } from '../../../common';
+import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions';
 
 const LIMIT = /^(100|[1-9][0-9]?)$/;
 const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;

@@ -6,7 +6,7 @@ import {
   STATEMENT_QUEUE_PREFIX,
   type StatementJobData,
   producerConnection,
-} from '../statements/statement-queue';
+} from './statement-queue';
 
 /** How often the worker proves it is alive; ECS calls it unhealthy after 60 s without. */
 export const HEARTBEAT_INTERVAL_MS = 15_000;

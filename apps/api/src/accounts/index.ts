@@ -1,0 +1,4 @@
+// The accounts module's public surface: other modules import from here, never a file inside.
+export { AccountsModule } from './accounts.module';
+export { AccountsService } from './accounts.service';
+export { BusinessCalendar } from './business-calendar';

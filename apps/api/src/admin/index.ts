@@ -1,0 +1,7 @@
+// The admin module's public surface: other modules import from here, never a file inside.
+export { AdminModule } from './admin.module';
+export { registerAdminAllowlist } from './admin-allowlist';
+export { BankAdminService } from './bank-admin.service';
+export { OverdraftLinksService } from './overdraft-links.service';
+export { SeedService } from './seed.service';
+export { AdminRoleGuard, AdminSessionGuard, AdminUsersService } from './identity';

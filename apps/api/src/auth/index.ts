@@ -1,0 +1,20 @@
+// The auth module's public surface: other modules import from here, never a file inside.
+export { AuthModule } from './auth.module';
+export { CardsService } from './cards.service';
+export { counterDecaySeconds } from './pin-attempts';
+export { PinHasher } from './pin-hasher';
+export {
+  CurrentPrincipal,
+  CurrentSessionClaims,
+  type Principal,
+  type SessionClaims,
+} from './principal';
+export { SessionBeforeShapeInterceptor, SessionCheckedByCall } from './session-checked-by-call';
+export { SessionGuard } from './session.guard';
+export {
+  isSessionRefusal,
+  sessionRefused,
+  type SessionRefusalCode,
+  SessionsService,
+} from './sessions.service';
+export { TOKEN_ALGORITHM, TOKEN_ISSUER } from './token';

@@ -1,0 +1,2 @@
+// The housekeeping module's public surface.
+export { HousekeepingModule } from './housekeeping.module';

@@ -1,0 +1,3 @@
+// The logging module's public surface.
+export { LoggingModule } from './logging.module';
+export { requestIdFor } from './request-id';

@@ -1,0 +1,2 @@
+// The Redis module's public surface.
+export { RedisConnection, RedisModule } from './redis.module';

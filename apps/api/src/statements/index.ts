@@ -1,0 +1,6 @@
+// The statements module's public surface: other modules import from here, never a file inside.
+export { StatementProcessingModule } from './statement-processing.module';
+export { StatementRetention } from './statement-retention';
+export { WorkerHeartbeat } from './statement-worker-heartbeat';
+export { StatementWorkerModule } from './statement-worker.module';
+export { StatementsModule } from './statements.module';

@@ -1,0 +1,2 @@
+// Serving the compiled web app from the API's server.
+export { registerWebApp } from './web-app';
