@@ -5,7 +5,7 @@ import { type AppConfig, APP_CONFIG } from '../config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CardsService } from './cards.service';
-import { Credentials } from './credentials';
+import { SecretHashers } from './secret-hashers';
 import { JwtStrategy } from './jwt.strategy';
 import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
@@ -20,7 +20,7 @@ import { signingKey } from './token';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, CardsService, Credentials, JwtStrategy, SessionGuard, SessionsService],
-  exports: [CardsService, SessionsService, SessionGuard, Credentials],
+  providers: [AuthService, CardsService, SecretHashers, JwtStrategy, SessionGuard, SessionsService],
+  exports: [CardsService, SessionsService, SessionGuard, SecretHashers],
 })
 export class AuthModule {}

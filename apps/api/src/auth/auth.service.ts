@@ -14,7 +14,7 @@ import { Clock, DomainError } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { execute, inTransaction } from '../database';
 import { CardsService } from './cards.service';
-import { Credentials } from './credentials';
+import { SecretHashers } from './secret-hashers';
 import {
   type WrongPinOutcome,
   recordRightPin,
@@ -50,7 +50,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly credentials: Credentials,
+    private readonly hashers: SecretHashers,
     private readonly cards: CardsService,
     private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
@@ -79,7 +79,7 @@ export class AuthService {
         this.metrics.signInFailures.inc({ reason: 'LOCKED' });
         throw cardLocked(lockedUntil);
       }
-      await this.credentials.pins.verifyAgainstDummy(request.pin);
+      await this.hashers.pins.verifyAgainstDummy(request.pin);
       const outcome = await recordWrongPinForUnknownCard(
         this.dataSource,
         numberHash,
@@ -123,7 +123,7 @@ export class AuthService {
       throw cardLocked(card.lockedUntil);
     }
 
-    const pinMatches = await this.credentials.pins.verify(card.pinHash, request.pin);
+    const pinMatches = await this.hashers.pins.verify(card.pinHash, request.pin);
     if (!pinMatches) {
       throw await this.countWrongPin(card.id, card.customerId, customerAudit, 'LOGIN');
     }
@@ -213,7 +213,7 @@ export class AuthService {
       actorType: 'CUSTOMER' as const,
     };
 
-    if (!(await this.credentials.pins.verify(card.pinHash, request.currentPin))) {
+    if (!(await this.hashers.pins.verify(card.pinHash, request.currentPin))) {
       throw await this.countWrongPin(card.id, card.customerId, auditBase, 'PIN_CHANGE');
     }
     if (!(await recordRightPin(this.dataSource, card.id, this.clock.now()))) {
@@ -231,7 +231,7 @@ export class AuthService {
       });
       throw error;
     }
-    const pinHash = await this.credentials.pins.hash(request.newPin);
+    const pinHash = await this.hashers.pins.hash(request.newPin);
     await inTransaction(this.dataSource, async (db) => {
       await execute(db, `UPDATE cards SET pin_hash = $2, pin_changed_at = $3 WHERE id = $1`, [
         card.id,

@@ -13,7 +13,7 @@ import {
 } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { type Queryable, execute, inTransaction, queryRows } from '../database';
-import { Credentials } from './credentials';
+import { SecretHashers } from './secret-hashers';
 import { explainPinWeakness, findPinWeakness } from './pin-rules';
 import { SessionsService } from './sessions.service';
 
@@ -72,14 +72,14 @@ export class CardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly credentials: Credentials,
+    private readonly hashers: SecretHashers,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   numberHash(cardNumber: string): string {
-    return this.credentials.cardNumbers.hash(cardNumber);
+    return this.hashers.cardNumbers.hash(cardNumber);
   }
 
   async findByNumberHash(
@@ -126,7 +126,7 @@ export class CardsService {
       ]);
     }
     if (!input.exemptFromPinRules) this.assertStrongPin(input.pin);
-    const pinHash = await this.credentials.pins.hash(input.pin);
+    const pinHash = await this.hashers.pins.hash(input.pin);
     const work = async (runner: Queryable) => {
       const customers = await queryRows<{ id: string }>(
         runner,
@@ -296,7 +296,7 @@ export class CardsService {
     actor: AdminActor,
   ): Promise<{ last4: string; sessionsEnded: number }> {
     this.assertStrongPin(newPin);
-    const pinHash = await this.credentials.pins.hash(newPin);
+    const pinHash = await this.hashers.pins.hash(newPin);
     return inTransaction(this.dataSource, async (db) => {
       const card = await this.requireByNumber(cardNumber, db);
       await execute(

@@ -8,7 +8,7 @@ const MAX_CONCURRENT_PIN_HASHES = 4;
 
 /** The card-number hasher and PIN hasher of this process, keyed by the configured secrets. */
 @Injectable()
-export class Credentials {
+export class SecretHashers {
   readonly cardNumbers: CardNumberHasher;
   readonly pins: PinHasher;
 
