@@ -6,7 +6,8 @@ import { DomainError } from './domain-error';
  * lock that cannot be had is a busy row, not an outage (see busyRowRefusal).
  */
 
-const CONNECTION_ERROR_CODES = new Set([
+/** Codes of a database that cannot answer now: unreachable, restarting, full or too slow. */
+const UNAVAILABLE_ERROR_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ENOTFOUND',
@@ -26,7 +27,7 @@ const CONNECTION_ERROR_CODES = new Set([
   '08004',
 ]);
 
-const CONNECTION_MESSAGES = [
+const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
@@ -54,9 +55,9 @@ function errorMessage(error: unknown): string {
 
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const code = errorCode(error);
-  if (code !== undefined && CONNECTION_ERROR_CODES.has(code)) return true;
+  if (code !== undefined && UNAVAILABLE_ERROR_CODES.has(code)) return true;
   const message = errorMessage(error);
-  return CONNECTION_MESSAGES.some((m) => message.includes(m));
+  return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
 }
 
 /** serialization_failure, deadlock_detected: safe to run the whole transaction again. */
