@@ -97,8 +97,8 @@ export class MoneyMovementsService {
     clientIp: string,
   ): Promise<MovementAnswer> {
     const now = this.clock.now();
-    return this.call('WITHDRAWAL', 'atm_withdraw_v2', [
-      ...this.common(session, now, 'WITHDRAWAL', accountId, request, idempotencyKey, clientIp),
+    return this.callMovementFunction('WITHDRAWAL', 'atm_withdraw_v2', [
+      ...this.sharedArgs(session, now, 'WITHDRAWAL', accountId, request, idempotencyKey, clientIp),
       accountId,
       request.amountCents,
       this.config.withdrawalMultipleCents,
@@ -119,8 +119,8 @@ export class MoneyMovementsService {
   ): Promise<MovementAnswer> {
     const now = this.clock.now();
     const holds = planDepositHolds(request.kind, request.amountCents, now, this.accounts.calendar);
-    return this.call('DEPOSIT', 'atm_deposit_v1', [
-      ...this.common(session, now, 'DEPOSIT', accountId, request, idempotencyKey, clientIp),
+    return this.callMovementFunction('DEPOSIT', 'atm_deposit_v1', [
+      ...this.sharedArgs(session, now, 'DEPOSIT', accountId, request, idempotencyKey, clientIp),
       accountId,
       request.amountCents,
       request.kind,
@@ -140,8 +140,8 @@ export class MoneyMovementsService {
   ): Promise<MovementAnswer> {
     const now = this.clock.now();
     const memo = request.memo?.trim();
-    return this.call('TRANSFER', 'atm_transfer_v2', [
-      ...this.common(session, now, 'TRANSFER', 'transfers', request, idempotencyKey, clientIp),
+    return this.callMovementFunction('TRANSFER', 'atm_transfer_v2', [
+      ...this.sharedArgs(session, now, 'TRANSFER', 'transfers', request, idempotencyKey, clientIp),
       request.fromAccountId,
       request.toAccountNumber,
       request.amountCents,
@@ -154,7 +154,7 @@ export class MoneyMovementsService {
   }
 
   /** The arguments every movement function starts with (the atm_movement_v1 fields). */
-  private common(
+  private sharedArgs(
     session: SessionClaims,
     now: Date,
     type: MovementType,
@@ -177,7 +177,7 @@ export class MoneyMovementsService {
     ];
   }
 
-  private async call(
+  private async callMovementFunction(
     type: MovementType,
     fn: 'atm_withdraw_v2' | 'atm_deposit_v1' | 'atm_transfer_v2',
     args: unknown[],
