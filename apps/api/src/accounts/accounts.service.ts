@@ -106,16 +106,13 @@ export function decodeCursor(cursor: string): string {
 /** The signed-in customer's accounts: balances, limits and history. */
 @Injectable()
 export class AccountsService {
-  readonly calendar: BusinessCalendar;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
-  ) {
-    this.calendar = new BusinessCalendar(config.atmTimeZone);
-  }
+    private readonly calendar: BusinessCalendar,
+  ) {}
 
   /**
    * GET /accounts and GET /accounts/:id: the session check and the read in one call

@@ -1,4 +1,6 @@
 // The accounts module's public surface: other modules import from here, never a file inside.
 export { AccountsModule } from './accounts.module';
+export { AccountsRepository, type InternalAccountType } from './accounts.repository';
 export { AccountsService } from './accounts.service';
 export { BusinessCalendar } from './business-calendar';
+export { CustomersRepository } from './customers.repository';

@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { ACCOUNT_NUMBER_PATTERN, type AccountStatus, type AccountType } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
+import { AccountsRepository, CustomersRepository } from '../accounts';
 import { AuditService } from '../audit';
 import {
   type AdminActor,
@@ -14,7 +15,7 @@ import {
   validationFailed,
   freeTextProblem,
 } from '../common';
-import { type Queryable, execute, inTransaction, queryRows } from '../database';
+import { type Queryable, inTransaction, queryRows } from '../database';
 import { postTransaction } from '../transactions';
 import { auditAccountRefusal } from './account-refusal-audit';
 
@@ -41,6 +42,8 @@ export class BankAdminService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly accounts: AccountsRepository,
+    private readonly customers: CustomersRepository,
   ) {}
 
   async createCustomer(
@@ -63,12 +66,11 @@ export class BankAdminService {
       if (problem) throw validationFailed([{ field, message: problem }]);
     }
     const work = async (runner: Queryable) => {
-      const [row] = await queryRows<{ id: string }>(
-        runner,
-        `INSERT INTO customers (name, email, created_at) VALUES ($1, $2, $3) RETURNING id`,
-        [name, input.email ?? null, this.clock.now()],
-      );
-      const id = row.id;
+      const id = await this.customers.insert(runner, {
+        name,
+        email: input.email ?? null,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(
         {
           type: 'CUSTOMER_CREATED',
@@ -104,15 +106,11 @@ export class BankAdminService {
       throw validationFailed([{ field: 'number', message: 'must be 12 digits' }]);
     }
     const work = async (runner: Queryable) => {
-      const customers = await queryRows<{ id: string }>(
-        runner,
-        `SELECT id FROM customers WHERE id = $1`,
-        [input.customerId],
-      );
-      if (customers.length === 0) throw new DomainError('NOT_FOUND', 'No customer has that id');
+      if (!(await this.customers.exists(runner, input.customerId)))
+        throw new DomainError('NOT_FOUND', 'No customer has that id');
       const opened = await this.insertAccount(runner, input);
       if (input.openingCents > 0) {
-        const equity = await this.internalAccountId(runner, 'BANK_EQUITY');
+        const equity = await this.accounts.internalAccountId(runner, 'BANK_EQUITY');
         await postTransaction(runner, {
           type: 'OPENING',
           amountCents: input.openingCents,
@@ -165,13 +163,13 @@ export class BankAdminService {
       const number =
         input.number ?? `${randomInt(1, 9)}${String(randomInt(0, 1e11)).padStart(11, '0')}`;
       try {
-        const [row] = await queryRows<{ id: string }>(
-          db,
-          `INSERT INTO accounts (number, customer_id, kind, type, balance_cents, created_at)
-           VALUES ($1, $2, 'CUSTOMER', $3, 0, $4) RETURNING id`,
-          [number, input.customerId, input.type, this.clock.now()],
-        );
-        return { id: row.id, number };
+        const id = await this.accounts.insertCustomerAccount(db, {
+          number,
+          customerId: input.customerId,
+          type: input.type,
+          createdAt: this.clock.now(),
+        });
+        return { id, number };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         if (input.number !== undefined) {
@@ -182,19 +180,6 @@ export class BankAdminService {
       }
     }
     throw new Error('could not find a free account number');
-  }
-
-  async internalAccountId(
-    db: Queryable,
-    type: 'ATM_CASH' | 'CHECK_CLEARING' | 'BANK_EQUITY',
-  ): Promise<string> {
-    const [row] = await queryRows<{ id: string }>(
-      db,
-      `SELECT id FROM accounts WHERE kind = 'INTERNAL' AND type = $1`,
-      [type],
-    );
-    if (!row) throw new Error(`internal account ${type} is missing: run the migrations`);
-    return row.id;
   }
 
   /** The CLI's form: by account number. */
@@ -232,18 +217,7 @@ export class BankAdminService {
     const seen: { account?: { id: string; customer_id: string } } = {};
     try {
       return await inTransaction(this.dataSource, async (db) => {
-        const [account] = await queryRows<{
-          id: string;
-          number: string;
-          status: AccountStatus;
-          balance_cents: string;
-          customer_id: string;
-        }>(
-          db,
-          `SELECT id, number, status, balance_cents, customer_id FROM accounts
-            WHERE ${'id' in locator ? 'id = $1::uuid' : 'number = $1'} AND kind = 'CUSTOMER' FOR UPDATE`,
-          ['id' in locator ? locator.id : locator.number],
-        );
+        const account = await this.accounts.lockCustomerAccount(db, locator);
         if (!account)
           throw new DomainError('NOT_FOUND', 'No customer account has that number or id');
         seen.account = account;
@@ -266,7 +240,7 @@ export class BankAdminService {
         if (target === 'ACTIVE' && account.status !== 'FROZEN') {
           throw new DomainError('VALIDATION_FAILED', `Account ${number} is not frozen`);
         }
-        await execute(db, `UPDATE accounts SET status = $2 WHERE id = $1`, [account.id, target]);
+        await this.accounts.setStatus(db, account.id, target);
         await this.audit.record(
           {
             type,
@@ -287,21 +261,8 @@ export class BankAdminService {
   }
 
   async listCustomers(db: Queryable = this.dataSource): Promise<CustomerListing[]> {
-    const customers = await queryRows<{ id: string; name: string; email: string | null }>(
-      db,
-      `SELECT id, name, email FROM customers ORDER BY created_at, name`,
-    );
-    const accounts = await queryRows<{
-      id: string;
-      customer_id: string;
-      number: string;
-      type: AccountType;
-      status: AccountStatus;
-      balance_cents: string;
-    }>(
-      db,
-      `SELECT id, customer_id, number, type, status, balance_cents FROM accounts WHERE kind = 'CUSTOMER' ORDER BY number`,
-    );
+    const customers = await this.customers.list(db);
+    const accounts = await this.accounts.listCustomerAccounts(db);
     const cards = await queryRows<{
       customer_id: string;
       last4: string;
@@ -335,11 +296,7 @@ export class BankAdminService {
     }));
   }
 
-  async customerCount(): Promise<number> {
-    const [row] = await queryRows<{ count: string }>(
-      this.dataSource,
-      `SELECT count(*) AS count FROM customers`,
-    );
-    return Number(row?.count ?? 0);
+  customerCount(): Promise<number> {
+    return this.customers.count(this.dataSource);
   }
 }

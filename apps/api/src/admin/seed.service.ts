@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
+import { AccountsRepository, CustomersRepository } from '../accounts';
 import { CardsService } from '../auth';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { inTransaction, queryRows } from '../database';
@@ -30,6 +31,8 @@ export class SeedService {
     private readonly adminUsers: AdminUsersService,
     private readonly cards: CardsService,
     private readonly cash: CashService,
+    private readonly accounts: AccountsRepository,
+    private readonly customers: CustomersRepository,
   ) {}
 
   async seedDemoData(actor: string): Promise<SeedReport> {
@@ -49,12 +52,7 @@ export class SeedService {
         );
         let customerId = existingCard?.customerId;
         if (!customerId) {
-          const [byName] = await queryRows<{ id: string }>(
-            db,
-            `SELECT id FROM customers WHERE name = $1 AND email = $2`,
-            [demo.name, demo.email],
-          );
-          customerId = byName?.id;
+          customerId = await this.customers.idByNameAndEmail(db, demo.name, demo.email);
         }
         if (!customerId) {
           customerId = await this.admin.createCustomer(
@@ -73,12 +71,7 @@ export class SeedService {
           report.cardsIssued += 1;
         }
         for (const account of demo.accounts) {
-          const [exists] = await queryRows<{ id: string }>(
-            db,
-            `SELECT id FROM accounts WHERE number = $1`,
-            [account.number],
-          );
-          if (exists) continue;
+          if (await this.accounts.idByNumber(db, account.number)) continue;
           await this.admin.openAccount(
             {
               customerId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { centsFromDatabase } from '@atm/money';
+import { AccountsRepository } from '../accounts';
 import { AuditService } from '../audit';
 import { type AdminActor, Clock, validationFailed } from '../common';
 import { type Queryable, execute, inTransaction, queryRows } from '../database';
@@ -30,6 +31,7 @@ export class CashService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   /**
@@ -133,16 +135,7 @@ export class CashService {
       // The notes come out of the bank's vault and into the ATM: a ledger transaction between
       // the two internal accounts (the ATM's asset grows, so its entry is negative).
       const amountCents = denominationCents * count;
-      const internal = await queryRows<{ type: string; id: string }>(
-        runner,
-        `SELECT type, id FROM accounts WHERE kind = 'INTERNAL' AND type IN ('ATM_CASH', 'BANK_VAULT')`,
-      );
-      const atm = internal.find((a) => a.type === 'ATM_CASH')?.id;
-      const vault = internal.find((a) => a.type === 'BANK_VAULT')?.id;
-      if (!atm || !vault)
-        throw new Error(
-          'internal accounts ATM_CASH and BANK_VAULT are missing: run the migrations',
-        );
+      const { atm, vault } = await this.accounts.cashAccountIds(runner);
       const posted = await postTransaction(runner, {
         type: 'CASH_LOAD',
         amountCents,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type DepositRequest, type TransferRequest, type WithdrawalRequest } from '@atm/contracts';
-import { AccountsService } from '../accounts';
+import { BusinessCalendar } from '../accounts';
 import { type SessionClaims, isSessionRefusal, sessionRefused, SessionsService } from '../auth';
 import { Clock, isTransientTransactionError, retryOnLockTimeout, DomainError } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
@@ -82,7 +82,7 @@ export class MoneyMovementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly accounts: AccountsService,
+    private readonly calendar: BusinessCalendar,
     private readonly sessions: SessionsService,
     private readonly metrics: AtmMetrics,
   ) {
@@ -103,7 +103,7 @@ export class MoneyMovementsService {
       request.amountCents,
       this.config.withdrawalMultipleCents,
       this.config.dailyWithdrawalLimitCents,
-      this.accounts.calendar.dayOf(now),
+      this.calendar.dayOf(now),
       newReference(),
       // The overdraft sweep's own reference, used only when the savings account covers.
       newReference(),
@@ -118,7 +118,7 @@ export class MoneyMovementsService {
     clientIp: string,
   ): Promise<MovementAnswer> {
     const now = this.clock.now();
-    const holds = planDepositHolds(request.kind, request.amountCents, now, this.accounts.calendar);
+    const holds = planDepositHolds(request.kind, request.amountCents, now, this.calendar);
     return this.callMovementFunction('DEPOSIT', 'atm_deposit_v1', [
       ...this.sharedArgs(session, now, 'DEPOSIT', accountId, request, idempotencyKey, clientIp),
       accountId,
@@ -147,7 +147,7 @@ export class MoneyMovementsService {
       request.amountCents,
       memo ? memo : null,
       this.config.dailyTransferLimitCents,
-      this.accounts.calendar.dayOf(now),
+      this.calendar.dayOf(now),
       newReference(),
       newReference(),
     ]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminCustomer, type AdminDashboard } from '@atm/contracts';
-import { AccountsService } from '../../accounts';
+import { AccountsService, BusinessCalendar } from '../../accounts';
 import { AuditService } from '../../audit';
 import { CardsService } from '../../auth';
 import { type AdminActor, Clock, DomainError, validationFailed } from '../../common';
@@ -53,6 +53,7 @@ export class AdminConsoleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
+    private readonly calendar: BusinessCalendar,
     private readonly cards: CardsService,
     private readonly cash: CashService,
     private readonly audit: AuditService,
@@ -61,7 +62,7 @@ export class AdminConsoleService {
 
   async dashboard(): Promise<AdminDashboard> {
     const now = this.clock.now();
-    const today = this.accounts.calendar.dayBounds(this.accounts.calendar.dayOf(now));
+    const today = this.calendar.dayBounds(this.calendar.dayOf(now));
     const [row] = await queryRows<Record<string, string>>(
       this.dataSource,
       `SELECT
