@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit';
-import { type Clock, ClockModule } from './common';
-import { type AppConfig, AppConfigModule } from './config';
+import { BusinessCalendar, type Clock, ClockModule } from './common';
+import { type AppConfig, APP_CONFIG, AppConfigModule } from './config';
 import { DatabaseModule, type DatabaseTarget } from './database';
 import { MaintenanceModule } from './maintenance';
 import { RedisModule } from './redis';
@@ -34,9 +34,18 @@ export class CoreModule {
         AuditModule,
         MaintenanceModule,
       ],
-      providers: [AtmMetrics],
+      providers: [
+        AtmMetrics,
+        // One calendar for the process, in the configured time zone.
+        {
+          provide: BusinessCalendar,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => new BusinessCalendar(config.atmTimeZone),
+        },
+      ],
       exports: [
         AtmMetrics,
+        BusinessCalendar,
         AppConfigModule,
         ClockModule,
         DatabaseModule,

@@ -15,7 +15,7 @@ import {
   maskAccountNumber,
 } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { Clock, notFound, validationFailed } from '../common';
+import { BusinessCalendar, Clock, notFound, validationFailed } from '../common';
 import {
   type SessionClaims,
   sessionRefused,
@@ -24,7 +24,6 @@ import {
 } from '../auth';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { type Queryable, queryRows } from '../database';
-import { BusinessCalendar } from './business-calendar';
 
 /** The facts a screen writes an entry's description from, in any language. */
 function entryFacts(row: EntryRow): Omit<EntryFacts, 'type'> {

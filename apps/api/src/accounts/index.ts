@@ -2,5 +2,4 @@
 export { AccountsModule } from './accounts.module';
 export { AccountsRepository, type InternalAccountType } from './accounts.repository';
 export { AccountsService } from './accounts.service';
-export { BusinessCalendar } from './business-calendar';
 export { CustomersRepository } from './customers.repository';

@@ -3,6 +3,7 @@
 export { type AdminActor } from './admin-actor';
 export { AdminApi, isAdminRoute, requiredAdminRole, RequiresRole } from './admin-route';
 export { BANK } from './bank';
+export { BusinessCalendar } from './business-calendar';
 export { Clock } from './clock';
 export { ClockModule } from './clock.module';
 export { isLockTimeout, isTransientTransactionError, isUniqueViolation } from './database-errors';

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type EntryType, type Language, maskAccountNumber } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { BusinessCalendar } from '../accounts';
-import { Clock } from '../common';
+import { BusinessCalendar, Clock } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { inTransaction, queryRows } from '../database';
 import { type StatementDocument } from './statement-document';
@@ -17,15 +16,12 @@ import { type StatementDocument } from './statement-document';
  */
 @Injectable()
 export class StatementLedger {
-  private readonly calendar: BusinessCalendar;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {
-    this.calendar = new BusinessCalendar(config.atmTimeZone);
-  }
+    private readonly calendar: BusinessCalendar,
+  ) {}
 
   read(statement: {
     accountId: string;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Readable } from 'node:stream';
 import { type DataSource } from 'typeorm';
@@ -7,11 +7,10 @@ import {
   type Statement,
   type StatementRequest,
 } from '@atm/contracts';
-import { AccountsService, BusinessCalendar } from '../accounts';
+import { AccountsService } from '../accounts';
 import { AuditService } from '../audit';
 import { type Principal } from '../auth';
-import { Clock, DomainError, notFound, validationFailed } from '../common';
-import { type AppConfig, APP_CONFIG } from '../config';
+import { BusinessCalendar, Clock, DomainError, notFound, validationFailed } from '../common';
 import { inTransaction } from '../database';
 import { StatementDispatcher } from './statement-dispatcher';
 import { statementRangeErrors } from './statement-range';
@@ -36,20 +35,16 @@ export function statementFileName(accountNumber: string, from: string, to: strin
 @Injectable()
 export class StatementsService {
   private readonly logger = new Logger('Statements');
-  private readonly calendar: BusinessCalendar;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly accounts: AccountsService,
     private readonly store: StatementStore,
     private readonly dispatcher: StatementDispatcher,
     private readonly storage: StatementStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {
-    this.calendar = new BusinessCalendar(config.atmTimeZone);
-  }
+  ) {}
 
   /**
    * Checks in the contract's order: the period (400), the account's owner (404), then the

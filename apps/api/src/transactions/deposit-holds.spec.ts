@@ -1,5 +1,5 @@
-import { BusinessCalendar } from '../accounts';
 import { planDepositHolds } from './deposit-holds';
+import { BusinessCalendar } from '../common';
 
 const utc = new BusinessCalendar('UTC');
 const tuesday = new Date('2026-11-24T14:00:00Z');

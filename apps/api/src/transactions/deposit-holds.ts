@@ -1,5 +1,5 @@
 import { type DepositKind } from '@atm/contracts';
-import { type BusinessCalendar } from '../accounts';
+import { type BusinessCalendar } from '../common';
 
 /** The first $200 of a deposit is treated specially (available at once for cash). */
 export const FIRST_TRANCHE_CENTS = 20_000;

@@ -2,9 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type DepositRequest, type TransferRequest, type WithdrawalRequest } from '@atm/contracts';
-import { BusinessCalendar } from '../accounts';
 import { type SessionClaims, isSessionRefusal, sessionRefused, SessionsService } from '../auth';
-import { Clock, isTransientTransactionError, retryOnLockTimeout, DomainError } from '../common';
+import {
+  BusinessCalendar,
+  Clock,
+  isTransientTransactionError,
+  retryOnLockTimeout,
+  DomainError,
+} from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { queryRows } from '../database';
 import { AtmMetrics } from '../metrics';

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminCustomer, type AdminDashboard } from '@atm/contracts';
-import { AccountsService, BusinessCalendar } from '../../accounts';
+import { AccountsService } from '../../accounts';
 import { AuditService } from '../../audit';
 import { CardsService } from '../../auth';
-import { type AdminActor, Clock, DomainError, validationFailed } from '../../common';
+import {
+  BusinessCalendar,
+  type AdminActor,
+  Clock,
+  DomainError,
+  validationFailed,
+} from '../../common';
 import { type Queryable, queryRows } from '../../database';
 import { CashService } from '../../transactions';
 
