@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import {
   type Account,
-  type AccountStatus,
-  type AccountType,
   CURRENCY,
   type EntriesPage,
   type Entry,
@@ -23,6 +21,7 @@ import {
   SessionsService,
 } from '../auth';
 import { type AppConfig, APP_CONFIG } from '../config';
+import { type CustomerAccountRow } from './accounts.repository';
 import { type Queryable, queryRows } from '../database';
 
 /** The facts a screen writes an entry's description from, in any language. */
@@ -37,13 +36,7 @@ function entryFacts(row: EntryRow): Omit<EntryFacts, 'type'> {
   };
 }
 
-interface AccountRow {
-  id: string;
-  customer_id: string;
-  number: string;
-  type: AccountType;
-  status: AccountStatus;
-  balance_cents: string;
+interface AccountRow extends CustomerAccountRow {
   available_cents: string;
   overdraft_from_number: string | null;
 }
