@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigOrExit } from './config';
 import { embeddedDirectories, openDatabase, EmbeddedPostgres } from './database';
-import { WorkerHeartbeat } from './statements';
-import { StatementWorkerModule } from './statements';
+import { StatementWorkerModule, WorkerHeartbeat } from './statements';
 
 /**
  * `npm run worker`: makes statement PDFs from the BullMQ queue on REDIS_URL, no HTTP. Any

@@ -8,8 +8,13 @@ import {
   type AdminRole,
 } from '@atm/contracts';
 import { AuditService } from '../../audit';
-import { type AdminActor } from '../../common';
-import { Clock, isUniqueViolation, DomainError, validationFailed } from '../../common';
+import {
+  type AdminActor,
+  Clock,
+  DomainError,
+  isUniqueViolation,
+  validationFailed,
+} from '../../common';
 import { type Queryable, execute, inTransaction, queryRows } from '../../database';
 import { AdminCredentials } from './admin-credentials';
 import { AdminSessionsService } from './admin-sessions.service';
