@@ -15,6 +15,24 @@ export const PDF_FONTS = {
   bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
 } as const;
 
+/** The names the fonts are registered under on each document. */
+export const PDF_FONT = { regular: 'body', bold: 'body-bold' } as const;
+
+/**
+ * Registers the embedded fonts on a new document and collects what it writes: the promise
+ * resolves with the whole PDF once the caller has drawn it and called `doc.end()`.
+ */
+export function startPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  doc.registerFont(PDF_FONT.regular, PDF_FONTS.regular);
+  doc.registerFont(PDF_FONT.bold, PDF_FONTS.bold);
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 export const MISSING_GLYPH = '□';
 
 let coverage: { regular: ReturnType<typeof openSync>; bold: ReturnType<typeof openSync> } | null =

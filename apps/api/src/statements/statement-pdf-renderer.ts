@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { maskAccountNumber } from '@atm/contracts';
 import PDFDocument from 'pdfkit';
 import { BANK } from '../common';
-import { type DocumentFormat, documentFormat } from '../i18n';
-import { PDF_FONTS, printable } from '../i18n';
+import {
+  type DocumentFormat,
+  documentFormat,
+  PDF_FONT as FONT,
+  printable,
+  startPdf,
+} from '../i18n';
 import { type StatementDocument, type StatementTotals, totalsOf } from './statement-document';
 
 /** The bank as printed on every statement. */
@@ -23,8 +28,6 @@ const PAGE = { width: 612, height: 792, margin: 50, footer: 40 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Where rows stop: below this the footer ("Page N of M") is drawn. */
 const CONTENT_BOTTOM = PAGE.height - PAGE.margin - PAGE.footer;
-// Embedded fonts (registered on each document under these names): see pdf-fonts.ts.
-const FONT = { regular: 'body', bold: 'body-bold' } as const;
 const ROW_FONT_SIZE = 8.5;
 const ROW_PADDING = 3;
 
@@ -81,14 +84,7 @@ function draw(
     },
     lang: format.language,
   });
-  doc.registerFont(FONT.regular, PDF_FONTS.regular);
-  doc.registerFont(FONT.bold, PDF_FONTS.bold);
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = startPdf(doc);
 
   let y = drawFirstPageHeader(doc, document, totals, masked, period, format);
   y = drawColumnHeaders(doc, y, format);

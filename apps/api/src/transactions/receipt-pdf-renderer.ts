@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type Language } from '@atm/contracts';
 import PDFDocument from 'pdfkit';
-import { documentFormat } from '../i18n';
-import { PDF_FONTS, printable } from '../i18n';
+import { documentFormat, PDF_FONT as FONT, printable, startPdf } from '../i18n';
 import { BANK } from '../common';
 import { type ReceiptDocument } from './receipt.service';
 
 /** A receipt slip: 80 mm wide like a printer's roll, as long as its lines need. */
 const SLIP = { width: 227, margin: 14, lineHeight: 13 } as const;
-const FONT = { regular: 'body', bold: 'body-bold' } as const;
 
 /**
  * Draws a transaction receipt in `language` with pdfkit and the embedded DejaVu fonts:
@@ -72,14 +70,7 @@ export class ReceiptPdfRenderer {
       },
       lang: language,
     });
-    doc.registerFont(FONT.regular, PDF_FONTS.regular);
-    doc.registerFont(FONT.bold, PDF_FONTS.bold);
-    const chunks: Buffer[] = [];
-    const finished = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
+    const finished = startPdf(doc);
     const width = SLIP.width - 2 * SLIP.margin;
     doc.font(FONT.bold).fontSize(11).text(BANK.name, { width, align: 'center' });
     doc.font(FONT.regular).fontSize(8).text(words.title, { width, align: 'center' });
