@@ -35,6 +35,11 @@ export interface AuditRow {
 }
 
 /** Append-only record of who did what, when, and how it ended. */
+/** What the admin console's readers select: every column of an audit event. */
+const AUDIT_SELECT = `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4,
+                             account_id, client_ip, details
+                        FROM audit_events`;
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -75,9 +80,7 @@ export class AuditService {
     beforeId?: string | undefined;
   }): Promise<{ items: AuditRow[]; hasMore: boolean }> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4, account_id,
-              client_ip, details
-         FROM audit_events
+      `${AUDIT_SELECT}
         WHERE ($2::text IS NULL OR type = $2)
           AND ($3::text IS NULL OR actor = $3)
           AND ($4::timestamptz IS NULL OR occurred_at >= $4)
@@ -100,9 +103,7 @@ export class AuditService {
 
   async newest(filter: { limit: number; cardLast4?: string; type?: string }): Promise<AuditRow[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4, account_id,
-              client_ip, details
-         FROM audit_events
+      `${AUDIT_SELECT}
         WHERE ($2::text IS NULL OR card_last4 = $2)
           AND ($3::text IS NULL OR type = $3)
         ORDER BY id DESC
