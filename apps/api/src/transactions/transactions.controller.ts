@@ -1,9 +1,19 @@
-import { UuidParamPipe } from '../common';
-import { Body, Controller, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Ip,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isErrorCode, type ProblemDetails } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
 import { CurrentSessionClaims, type SessionClaims, SessionCheckedByCall } from '../auth';
+import { UuidParamPipe } from '../common';
 import { localizeProblem, pickLanguage } from '../i18n';
 import { DepositDto, TransferDto, WithdrawalDto } from './dto/movement.dto';
 import { assertIdempotencyKeyShape } from './idempotency';
@@ -34,17 +44,35 @@ function isProblem(body: unknown): body is ProblemDetails {
   return typeof body === 'object' && body !== null && isErrorCode((body as ProblemDetails).code);
 }
 
+/** A money-moving route: 201, an Idempotency-Key, and the session checked by the call. */
+function MoneyMovementRoute(path: string, summary: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiHeader(IDEMPOTENCY_HEADER),
+    SessionCheckedByCall(),
+    HttpCode(201),
+    Post(path),
+  );
+}
+
+/** Checks the key's shape, then moves the money and sends the (recorded) answer. */
+async function moveAndSend(
+  reply: FastifyReply,
+  key: string | undefined,
+  acceptLanguage: string | undefined,
+  move: () => Promise<MovementAnswer>,
+): Promise<unknown> {
+  assertIdempotencyKeyShape(key);
+  return send(reply, await move(), acceptLanguage);
+}
+
 @ApiTags('money')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class TransactionsController {
   constructor(private readonly movements: MoneyMovementsService) {}
 
-  @Post('accounts/:id/withdrawals')
-  @HttpCode(201)
-  @SessionCheckedByCall()
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Withdraw cash: answers the notes dispensed' })
+  @MoneyMovementRoute('accounts/:id/withdrawals', 'Withdraw cash: answers the notes dispensed')
   async withdraw(
     @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) accountId: string,
@@ -54,19 +82,12 @@ export class TransactionsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
-    return send(
-      reply,
-      await this.movements.withdraw(session, accountId, body, key, ip),
-      acceptLanguage,
+    return moveAndSend(reply, key, acceptLanguage, () =>
+      this.movements.withdraw(session, accountId, body, key, ip),
     );
   }
 
-  @Post('accounts/:id/deposits')
-  @HttpCode(201)
-  @SessionCheckedByCall()
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Deposit cash or a check: answers the holds placed' })
+  @MoneyMovementRoute('accounts/:id/deposits', 'Deposit cash or a check: answers the holds placed')
   async deposit(
     @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) accountId: string,
@@ -76,19 +97,12 @@ export class TransactionsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
-    return send(
-      reply,
-      await this.movements.deposit(session, accountId, body, key, ip),
-      acceptLanguage,
+    return moveAndSend(reply, key, acceptLanguage, () =>
+      this.movements.deposit(session, accountId, body, key, ip),
     );
   }
 
-  @Post('transfers')
-  @HttpCode(201)
-  @SessionCheckedByCall()
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Transfer to any active customer account of the bank' })
+  @MoneyMovementRoute('transfers', 'Transfer to any active customer account of the bank')
   async transfer(
     @CurrentSessionClaims() session: SessionClaims,
     @Body() body: TransferDto,
@@ -97,7 +111,8 @@ export class TransactionsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
-    return send(reply, await this.movements.transfer(session, body, key, ip), acceptLanguage);
+    return moveAndSend(reply, key, acceptLanguage, () =>
+      this.movements.transfer(session, body, key, ip),
+    );
   }
 }
