@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -17,6 +18,16 @@ import { IsFreeText } from '../../../common';
 import { ALLOWED_DENOMINATIONS_CENTS } from '../../../transactions';
 
 const LIMIT = /^(100|[1-9][0-9]?)$/;
+
+/** A page size in a query string: 1 to 100, 20 when absent. */
+function PageLimit(): PropertyDecorator {
+  return applyDecorators(
+    Matches(LIMIT, { message: 'must be an integer from 1 to 100' }),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' }),
+  );
+}
 const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;
 
 export class AdminLoginDto {
@@ -48,10 +59,7 @@ export class CustomerSearchQueryDto {
   @IsFreeText()
   query?: string;
 
-  @ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' })
-  @IsOptional()
-  @IsString()
-  @Matches(LIMIT, { message: 'must be an integer from 1 to 100' })
+  @PageLimit()
   limit?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
@@ -83,10 +91,7 @@ export class AuditQueryDto {
   })
   since?: string;
 
-  @ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' })
-  @IsOptional()
-  @IsString()
-  @Matches(LIMIT, { message: 'must be an integer from 1 to 100' })
+  @PageLimit()
   limit?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
