@@ -1,7 +1,7 @@
 // The auth module's public surface: other modules import from here, never a file inside.
 export { AuthModule } from './auth.module';
 export { CardsService } from './cards.service';
-export { counterDecaySeconds } from './pin-attempts';
+export { deleteDecayedUnknownCardAttempts } from './pin-attempts';
 export { PinHasher } from './pin-hasher';
 export {
   CurrentPrincipal,
@@ -12,6 +12,7 @@ export {
 export { SessionBeforeShapeInterceptor, SessionCheckedByCall } from './session-checked-by-call';
 export { SessionGuard } from './session.guard';
 export {
+  deleteOldSessions,
   isSessionRefusal,
   sessionRefused,
   type SessionRefusalCode,

@@ -1,4 +1,4 @@
-import { type Queryable, queryRows } from '../database';
+import { type Queryable, execute, queryRows } from '../database';
 
 /**
  * The wrong-PIN counter and lock of a card, kept in PostgreSQL and changed only by single
@@ -24,6 +24,22 @@ export interface LockoutPolicy {
  */
 export function counterDecaySeconds(policy: LockoutPolicy): number {
   return policy.lockoutSeconds * 2;
+}
+
+/**
+ * Removes the wrong-PIN counters of unknown card numbers untouched for longer than the
+ * decay time: past it a row counts as zero anyway, so deleting it changes no answer.
+ */
+export function deleteDecayedUnknownCardAttempts(
+  db: Queryable,
+  now: Date,
+  policy: LockoutPolicy,
+): Promise<number> {
+  return execute(
+    db,
+    `DELETE FROM unknown_card_attempts WHERE updated_at < $1::timestamptz - make_interval(secs => $2)`,
+    [now, counterDecaySeconds(policy)],
+  );
 }
 
 export type WrongPinOutcome =

@@ -5,6 +5,18 @@ import { Clock, DomainError } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { type Queryable, execute, queryRows } from '../database';
 
+/** Ended sessions are kept a while for investigations, then removed. */
+const SESSION_RETENTION_DAYS = 30;
+
+/** Removes the sessions older than their retention; answers how many went. */
+export function deleteOldSessions(db: Queryable, now: Date): Promise<number> {
+  return execute(
+    db,
+    `DELETE FROM sessions WHERE created_at < $1::timestamptz - make_interval(days => $2)`,
+    [now, SESSION_RETENTION_DAYS],
+  );
+}
+
 export type SessionEndReason =
   'LOGOUT' | 'PIN_CHANGED' | 'LOCKED' | 'BLOCKED' | 'PIN_RESET' | 'EXPIRED';
 

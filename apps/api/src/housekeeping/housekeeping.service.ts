@@ -9,14 +9,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { Clock } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
-import { execute } from '../database';
-import { IDEMPOTENCY_RETENTION_HOURS } from '../transactions';
-import { counterDecaySeconds } from '../auth';
+import { deleteExpiredIdempotencyRecords } from '../transactions';
+import { deleteDecayedUnknownCardAttempts, deleteOldSessions } from '../auth';
 import { StatementRetention } from '../statements';
 
 const EVERY_MS = 15 * 60 * 1000;
-/** Ended sessions are kept a while for investigations, then removed. */
-const SESSION_RETENTION_DAYS = 30;
 
 /**
  * Keeps the tables that grow with traffic bounded: idempotency records past their
@@ -58,29 +55,13 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     statements: number;
   }> {
     const now = this.clock.now();
-    const idempotency = await execute(
-      this.dataSource,
-      `DELETE FROM idempotency_records WHERE created_at < $1::timestamptz - make_interval(hours => $2)`,
-      [now, IDEMPOTENCY_RETENTION_HOURS],
-    );
-    const unknownCards = await execute(
-      this.dataSource,
-      `DELETE FROM unknown_card_attempts WHERE updated_at < $1::timestamptz - make_interval(secs => $2)`,
-      // Past the decay time the row counts as zero anyway (pin-attempts.ts): deleting it
-      // changes no answer.
-      [
-        now,
-        counterDecaySeconds({
-          maxFailedAttempts: this.config.maxFailedPinAttempts,
-          lockoutSeconds: this.config.lockoutDurationSeconds,
-        }),
-      ],
-    );
-    const sessions = await execute(
-      this.dataSource,
-      `DELETE FROM sessions WHERE created_at < $1::timestamptz - make_interval(days => $2)`,
-      [now, SESSION_RETENTION_DAYS],
-    );
+    // Each table's owner says what is old enough to go.
+    const idempotency = await deleteExpiredIdempotencyRecords(this.dataSource, now);
+    const unknownCards = await deleteDecayedUnknownCardAttempts(this.dataSource, now, {
+      maxFailedAttempts: this.config.maxFailedPinAttempts,
+      lockoutSeconds: this.config.lockoutDurationSeconds,
+    });
+    const sessions = await deleteOldSessions(this.dataSource, now);
     const statements = await this.statementRetention.removeExpired(now);
     return { idempotency, unknownCards, sessions, statements };
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError, validationFailed } from '../common';
+import { type Queryable, execute } from '../database';
 import { IDEMPOTENCY_KEY_PATTERN } from '@atm/contracts';
 
 /**
@@ -24,7 +25,16 @@ export interface StoredAnswer {
 }
 
 /** Keys are kept at least this long (the contract says 24 hours). */
-export const IDEMPOTENCY_RETENTION_HOURS = 48;
+const IDEMPOTENCY_RETENTION_HOURS = 48;
+
+/** Removes the recorded answers past their retention; answers how many went. */
+export function deleteExpiredIdempotencyRecords(db: Queryable, now: Date): Promise<number> {
+  return execute(
+    db,
+    `DELETE FROM idempotency_records WHERE created_at < $1::timestamptz - make_interval(hours => $2)`,
+    [now, IDEMPOTENCY_RETENTION_HOURS],
+  );
+}
 
 export function assertIdempotencyKeyShape(key: string | undefined): void {
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {

@@ -2,7 +2,7 @@
 export { ALLOWED_DENOMINATIONS_CENTS, CashService } from './cash.service';
 export {
   assertIdempotencyKeyShape,
-  IDEMPOTENCY_RETENTION_HOURS,
+  deleteExpiredIdempotencyRecords,
   requestFingerprint,
   requireIdempotencyKey,
   type StoredAnswer,
