@@ -6,6 +6,7 @@ import { ACCOUNT_NUMBER_PATTERN, type AccountStatus, type AccountType } from '@a
 import { centsFromDatabase } from '@atm/money';
 import { AccountsRepository, CustomersRepository } from '../accounts';
 import { AuditService } from '../audit';
+import { CardsService } from '../auth';
 import {
   type AdminActor,
   UUID_PATTERN,
@@ -15,7 +16,7 @@ import {
   validationFailed,
   freeTextProblem,
 } from '../common';
-import { type Queryable, inTransaction, queryRows } from '../database';
+import { type Queryable, inTransaction } from '../database';
 import { postTransaction } from '../transactions';
 import { auditAccountRefusal } from './account-refusal-audit';
 
@@ -44,6 +45,7 @@ export class BankAdminService {
     private readonly clock: Clock,
     private readonly accounts: AccountsRepository,
     private readonly customers: CustomersRepository,
+    private readonly cards: CardsService,
   ) {}
 
   async createCustomer(
@@ -263,12 +265,7 @@ export class BankAdminService {
   async listCustomers(db: Queryable = this.dataSource): Promise<CustomerListing[]> {
     const customers = await this.customers.list(db);
     const accounts = await this.accounts.listCustomerAccounts(db);
-    const cards = await queryRows<{
-      customer_id: string;
-      last4: string;
-      status: string;
-      locked_until: string | Date | null;
-    }>(db, `SELECT customer_id, last4, status, locked_until FROM cards ORDER BY created_at`);
+    const cards = await this.cards.listAllBrief(db);
     const now = this.clock.now();
     return customers.map((c) => ({
       id: c.id,

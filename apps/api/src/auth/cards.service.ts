@@ -39,6 +39,14 @@ interface CardRow {
   locked_until: string | Date | null;
 }
 
+/** A card as the admin CLI's customer list shows it. */
+export interface CardBrief {
+  customer_id: string;
+  last4: string;
+  status: string;
+  locked_until: string | Date | null;
+}
+
 const CARD_SELECT = `SELECT c.id, c.customer_id, cu.name AS customer_name, c.last4, c.pin_hash, c.status,
                             c.failed_pin_attempts, c.locked_until
                        FROM cards c JOIN customers cu ON cu.id = c.customer_id`;
@@ -261,6 +269,14 @@ export class CardsService {
         lockedUntil: card.lockedUntil.toISOString(),
       };
     return { id: card.id, last4: card.last4, status: 'ACTIVE' };
+  }
+
+  /** Every card's owner, last four digits and state, oldest first (the admin CLI's list). */
+  listAllBrief(db: Queryable): Promise<CardBrief[]> {
+    return queryRows<CardBrief>(
+      db,
+      `SELECT customer_id, last4, status, locked_until FROM cards ORDER BY created_at`,
+    );
   }
 
   /** Every card of these customers, as an administrator sees them, by customer. */
