@@ -4,7 +4,7 @@ import { type DataSource } from 'typeorm';
 import { AccountsRepository, CustomersRepository } from '../accounts';
 import { CardsService } from '../auth';
 import { type AppConfig, APP_CONFIG } from '../config';
-import { inTransaction, queryRows } from '../database';
+import { inTransaction } from '../database';
 import { CashService } from '../transactions';
 import { BankAdminService } from './bank-admin.service';
 import { DEMO_CUSTOMERS, DEMO_NOTE_STOCK } from './demo-data';
@@ -86,11 +86,7 @@ export class SeedService {
         }
       });
     }
-    const [stock] = await queryRows<{ count: string }>(
-      this.dataSource,
-      `SELECT count(*) AS count FROM note_cassettes`,
-    );
-    if (Number(stock?.count ?? 0) === 0) {
+    if ((await this.cash.cassetteCount()) === 0) {
       await this.cash.load(DEMO_NOTE_STOCK.denominationCents, DEMO_NOTE_STOCK.count, who);
       report.notesLoaded = DEMO_NOTE_STOCK.count;
     }

@@ -56,6 +56,15 @@ export class CashService {
     };
   }
 
+  /** How many cassettes the dispenser has (none before its first load). */
+  async cassetteCount(): Promise<number> {
+    const [row] = await queryRows<{ count: string }>(
+      this.dataSource,
+      `SELECT count(*) AS count FROM note_cassettes`,
+    );
+    return Number(row?.count ?? 0);
+  }
+
   async stock(db: Queryable = this.dataSource): Promise<CashStock> {
     const notes = await queryRows<{ denomination_cents: number; count: string }>(
       db,
