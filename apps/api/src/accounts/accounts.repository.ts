@@ -87,6 +87,40 @@ export class AccountsRepository {
     await execute(db, `UPDATE accounts SET status = $2 WHERE id = $1`, [accountId, status]);
   }
 
+  /**
+   * A checking account (by id or number) and the savings account to link to it (by number),
+   * row-locked in id order like every movement, so a link never races a sweep.
+   */
+  lockForOverdraftLink(
+    db: Queryable,
+    checking: { id: string } | { number: string },
+    savingsNumber: string | null,
+  ): Promise<Array<Omit<CustomerAccountRow, 'balance_cents'>>> {
+    return queryRows<Omit<CustomerAccountRow, 'balance_cents'>>(
+      db,
+      `SELECT id, number, customer_id, type, status FROM accounts
+        WHERE kind = 'CUSTOMER' AND (id = $1::uuid OR number = $2 OR number = $3)
+        ORDER BY id FOR UPDATE`,
+      [
+        'id' in checking ? checking.id : null,
+        'number' in checking ? checking.number : null,
+        savingsNumber,
+      ],
+    );
+  }
+
+  /** Links (or, with null, unlinks) the savings account a checking account sweeps from. */
+  async setOverdraftSource(
+    db: Queryable,
+    checkingId: string,
+    savingsId: string | null,
+  ): Promise<void> {
+    await execute(db, `UPDATE accounts SET overdraft_from_account_id = $2 WHERE id = $1`, [
+      checkingId,
+      savingsId,
+    ]);
+  }
+
   /** Every customer account, by number. */
   listCustomerAccounts(db: Queryable): Promise<CustomerAccountRow[]> {
     return queryRows<CustomerAccountRow>(

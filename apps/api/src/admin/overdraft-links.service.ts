@@ -1,25 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import {
-  ACCOUNT_NUMBER_PATTERN,
-  type AccountStatus,
-  type AccountType,
-  ERROR_TITLES,
-} from '@atm/contracts';
+import { ACCOUNT_NUMBER_PATTERN, ERROR_TITLES } from '@atm/contracts';
+import { AccountsRepository, type CustomerAccountRow } from '../accounts';
 import { AuditService } from '../audit';
 import { type AdminActor, DomainError, validationFailed } from '../common';
-import { execute, inTransaction, queryRows } from '../database';
+import { inTransaction } from '../database';
 import { auditAccountRefusal } from './account-refusal-audit';
 import { type LinkedAccountFacts, overdraftLinkRefusal } from './overdraft-link-rules';
 
-interface LinkRow {
-  id: string;
-  number: string;
-  customer_id: string;
-  type: AccountType;
-  status: AccountStatus;
-}
+type LinkRow = Omit<CustomerAccountRow, 'balance_cents'>;
 
 /** How the checking account is named: by id (the console) or by number (the CLI). */
 type CheckingLocator = { id: string } | { number: string };
@@ -40,6 +30,7 @@ export class OverdraftLinksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   /**
@@ -62,17 +53,7 @@ export class OverdraftLinksService {
     const seen: { checking?: LinkRow } = {};
     try {
       return await inTransaction(this.dataSource, async (db) => {
-        const rows = await queryRows<LinkRow>(
-          db,
-          `SELECT id, number, customer_id, type, status FROM accounts
-            WHERE kind = 'CUSTOMER' AND (id = $1::uuid OR number = $2 OR number = $3)
-            ORDER BY id FOR UPDATE`,
-          [
-            'id' in locator ? locator.id : null,
-            'number' in locator ? locator.number : null,
-            fromAccountNumber,
-          ],
-        );
+        const rows = await this.accounts.lockForOverdraftLink(db, locator, fromAccountNumber);
         const checking = rows.find((r) =>
           'id' in locator ? r.id === locator.id : r.number === locator.number,
         );
@@ -91,10 +72,7 @@ export class OverdraftLinksService {
           if (refusal) throw new DomainError(refusal, ERROR_TITLES[refusal]);
           savingsId = savings.id;
         }
-        await execute(db, `UPDATE accounts SET overdraft_from_account_id = $2 WHERE id = $1`, [
-          checking.id,
-          savingsId,
-        ]);
+        await this.accounts.setOverdraftSource(db, checking.id, savingsId);
         await this.audit.record(
           {
             type,
