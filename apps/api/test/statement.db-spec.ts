@@ -6,6 +6,7 @@ import { type ProblemDetails, type StatementResponse } from '@atm/contracts';
 import { formatCents } from '@atm/money';
 import { ManualClock } from '../src/common/clock';
 import { StatementLedger } from '../src/statements/statement-ledger';
+import { StatementStore } from '../src/statements/statement-store';
 import {
   StatementPdfRenderer,
   StatementRenderError,
@@ -316,6 +317,22 @@ describe('statements (in process)', () => {
       [ready.id],
     );
     expect(events.map((e) => e.type)).toEqual(['STATEMENT_REQUESTED', 'STATEMENT_READY']);
+  });
+
+  it('records the enqueue even when a worker finished the statement first', async () => {
+    const response = await requestStatement(t, alice, checkingId, {
+      from: '2026-11-02',
+      to: '2026-11-04',
+    });
+    const ready = await waitForStatus(t, alice, response.body.statement.id, 'READY');
+    await t.sql(`UPDATE statements SET enqueued_at = NULL WHERE id = $1`, [ready.id]);
+    // What the queue's dispatcher does after the job was added, here after the worker's run.
+    await t.app.get(StatementStore).markEnqueued(ready.id, clock.now());
+    const [row] = await t.sql<{ enqueued_at: Date | null }>(
+      `SELECT enqueued_at FROM statements WHERE id = $1`,
+      [ready.id],
+    );
+    expect(row?.enqueued_at).toEqual(clock.now());
   });
 
   it('ends FAILED with the reason in the row, not in the response, when rendering fails', async () => {

@@ -152,12 +152,16 @@ export class StatementStore {
     return row ? { ...toStatement(row), accountNumber: row.account_number } : undefined;
   }
 
+  /**
+   * Records that a job was put on the queue, whatever the statement's status by now: a
+   * worker may take the job and finish it before the API gets here, and the job was enqueued
+   * all the same (only recording it while PENDING left such rows without the fact).
+   */
   async markEnqueued(id: string, at: Date): Promise<void> {
-    await execute(
-      this.dataSource,
-      `UPDATE statements SET enqueued_at = $2 WHERE id = $1 AND status = 'PENDING'`,
-      [id, at],
-    );
+    await execute(this.dataSource, `UPDATE statements SET enqueued_at = $2 WHERE id = $1`, [
+      id,
+      at,
+    ]);
   }
 
   /**
