@@ -1,12 +1,7 @@
 import { UuidParamPipe } from '../common';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  type AccountResponse,
-  type AccountsResponse,
-  type EntriesPage,
-  type LimitsResponse,
-} from '@atm/contracts';
+import { type AccountResponse, type AccountsResponse, type LimitsResponse } from '@atm/contracts';
 import {
   CurrentPrincipal,
   CurrentSessionClaims,
@@ -15,7 +10,6 @@ import {
   SessionCheckedByCall,
 } from '../auth';
 import { AccountsService } from './accounts.service';
-import { HistoryQueryDto } from './dto/history-query.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -47,15 +41,5 @@ export class AccountsController {
     @Param('id', UuidParamPipe) id: string,
   ): Promise<LimitsResponse> {
     return this.accounts.limits(principal.customerId, id);
-  }
-
-  @Get(':id/transactions')
-  @ApiOperation({ summary: 'Ledger entries, newest first, with running balance' })
-  history(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParamPipe) id: string,
-    @Query() query: HistoryQueryDto,
-  ): Promise<EntriesPage> {
-    return this.accounts.history(principal.customerId, id, query);
   }
 }

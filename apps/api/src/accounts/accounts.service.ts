@@ -1,19 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import {
-  type Account,
-  CURRENCY,
-  type EntriesPage,
-  type Entry,
-  type EntryFacts,
-  type EntryType,
-  HISTORY_PAGE_DEFAULT,
-  type LimitsResponse,
-  maskAccountNumber,
-} from '@atm/contracts';
+import { type Account, CURRENCY, type LimitsResponse, maskAccountNumber } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
-import { BusinessCalendar, Clock, notFound, validationFailed } from '../common';
+import { BusinessCalendar, Clock, notFound } from '../common';
 import {
   type SessionClaims,
   sessionRefused,
@@ -24,36 +14,9 @@ import { type AppConfig, APP_CONFIG } from '../config';
 import { type CustomerAccountRow } from './accounts.repository';
 import { type Queryable, queryRows } from '../database';
 
-/** The facts a screen writes an entry's description from, in any language. */
-function entryFacts(row: EntryRow): Omit<EntryFacts, 'type'> {
-  return {
-    ...(row.check_number ? { checkNumber: row.check_number } : {}),
-    ...(row.counterparty_number
-      ? { counterpartyAccountNumber: maskAccountNumber(row.counterparty_number) }
-      : {}),
-    ...(row.memo ? { memo: row.memo } : {}),
-    ...(row.overdraft_protection ? { overdraftProtection: true } : {}),
-  };
-}
-
 interface AccountRow extends CustomerAccountRow {
   available_cents: string;
   overdraft_from_number: string | null;
-}
-
-interface EntryRow {
-  id: string;
-  seq: string;
-  transaction_id: string;
-  type: EntryType;
-  amount_cents: string;
-  balance_after_cents: string;
-  description: string;
-  created_at: string | Date;
-  check_number: string | null;
-  memo: string | null;
-  overdraft_protection: boolean;
-  counterparty_number: string | null;
 }
 
 /**
@@ -80,19 +43,6 @@ function toAccount(row: AccountRow): Account {
     overdraftFromAccountNumber:
       row.overdraft_from_number === null ? null : maskAccountNumber(row.overdraft_from_number),
   };
-}
-
-export function encodeCursor(seq: string): string {
-  return Buffer.from(`e${seq}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^e([1-9][0-9]{0,17})$/.exec(decoded);
-  if (!match?.[1]) {
-    throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
-  }
-  return match[1];
 }
 
 /** The signed-in customer's accounts: balances, limits and history. */
@@ -160,51 +110,6 @@ export class AccountsService {
     );
     if (!row?.limits) throw notFound('account');
     return row.limits;
-  }
-
-  async history(
-    customerId: string,
-    accountId: string,
-    page: { limit?: string; cursor?: string },
-  ): Promise<EntriesPage> {
-    const limit = page.limit === undefined ? HISTORY_PAGE_DEFAULT : Number(page.limit);
-    const beforeSeq = page.cursor === undefined ? null : decodeCursor(page.cursor);
-    // Ownership and the page in one statement: a row with owned = false (404), or the
-    // entries (a single row of NULLs when the account has none yet).
-    const found = await queryRows<EntryRow & { owned: boolean }>(
-      this.dataSource,
-      `SELECT o.owned, e.*
-         FROM (SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND customer_id = $4 AND kind = 'CUSTOMER') AS owned) o
-         LEFT JOIN LATERAL (
-           SELECT le.id, le.seq, le.transaction_id, le.type, le.amount_cents,
-                  le.balance_after_cents, le.description, le.created_at,
-                  t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
-                  (t.details->>'overdraftProtection') IS NOT NULL AS overdraft_protection,
-                  CASE le.type WHEN 'TRANSFER_OUT' THEN cp.number
-                               WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
-             FROM ledger_entries le
-             JOIN ledger_transactions t ON t.id = le.transaction_id
-             LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
-             LEFT JOIN accounts src ON src.id = t.account_id
-            WHERE o.owned AND le.account_id = $1 AND ($2::bigint IS NULL OR le.seq < $2::bigint)
-            ORDER BY le.seq DESC
-            LIMIT $3) e ON true`,
-      [accountId, beforeSeq, limit + 1, customerId],
-    );
-    if (!found[0]?.owned) throw notFound('account');
-    const rows = found.filter((row) => row.id !== null);
-    const items: Entry[] = rows.slice(0, limit).map((row) => ({
-      id: row.id,
-      transactionId: row.transaction_id,
-      type: row.type,
-      amountCents: centsFromDatabase(row.amount_cents),
-      balanceAfterCents: centsFromDatabase(row.balance_after_cents),
-      description: row.description,
-      createdAt: new Date(row.created_at).toISOString(),
-      ...entryFacts(row),
-    }));
-    const last = rows[limit - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null };
   }
 
   /** Any customer account by id (the admin console), or undefined. */

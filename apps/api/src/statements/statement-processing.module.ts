@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { type AppConfig, APP_CONFIG } from '../config';
+import { LedgerModule } from '../transactions';
 import { LocalStatementStorage } from './local-statement-storage';
 import { S3StatementStorage } from './s3-statement-storage';
 import { StatementLedger } from './statement-ledger';
@@ -26,6 +27,7 @@ export function createStatementStorage(config: AppConfig): StatementStorage {
  * worker process (BullMQ jobs).
  */
 @Module({
+  imports: [LedgerModule],
   providers: [
     StatementStore,
     StatementLedger,

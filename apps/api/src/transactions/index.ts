@@ -1,4 +1,5 @@
 // The transactions module's public surface: other modules import from here, never a file inside.
+export { entryFacts } from './account-history.service';
 export { ALLOWED_DENOMINATIONS_CENTS, CashService } from './cash.service';
 export {
   assertIdempotencyKeyShape,
@@ -8,5 +9,7 @@ export {
   type StoredAnswer,
 } from './idempotency';
 export { postTransaction } from './ledger-writer';
+export { LedgerModule } from './ledger.module';
+export { type LedgerEntryRow, LedgerRepository } from './ledger.repository';
 export { ReversalsService } from './reversals.service';
 export { TransactionsModule } from './transactions.module';
