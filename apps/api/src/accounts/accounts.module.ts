@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
+import { AccountsDataModule } from './accounts-data.module';
 import { AccountsController } from './accounts.controller';
-import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
-import { CustomersRepository } from './customers.repository';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AccountsDataModule],
   controllers: [AccountsController],
-  providers: [AccountsService, AccountsRepository, CustomersRepository],
-  exports: [AccountsService, AccountsRepository, CustomersRepository],
+  providers: [AccountsService],
+  exports: [AccountsService, AccountsDataModule],
 })
 export class AccountsModule {}

@@ -128,4 +128,25 @@ export class AccountsRepository {
       `SELECT id, customer_id, number, type, status, balance_cents FROM accounts WHERE kind = 'CUSTOMER' ORDER BY number`,
     );
   }
+
+  /** Accounts by id, row-locked in id order (like every movement) until the caller's transaction ends. */
+  lockByIds(
+    db: Queryable,
+    ids: string[],
+  ): Promise<Array<Pick<CustomerAccountRow, 'id' | 'number' | 'status' | 'balance_cents'>>> {
+    return queryRows<Pick<CustomerAccountRow, 'id' | 'number' | 'status' | 'balance_cents'>>(
+      db,
+      `SELECT id, number, status, balance_cents FROM accounts
+        WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+  }
+
+  async countCustomerAccounts(db: Queryable): Promise<number> {
+    const [row] = await queryRows<{ count: string }>(
+      db,
+      `SELECT count(*) AS count FROM accounts WHERE kind = 'CUSTOMER'`,
+    );
+    return Number(row?.count ?? 0);
+  }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { type Account, CURRENCY, type LimitsResponse, maskAccountNumber } from '@atm/contracts';
-import { centsFromDatabase } from '@atm/money';
+import { type Account, type LimitsResponse } from '@atm/contracts';
 import { BusinessCalendar, Clock, notFound } from '../common';
 import {
   type SessionClaims,
@@ -11,41 +10,9 @@ import {
   SessionsService,
 } from '../auth';
 import { type AppConfig, APP_CONFIG } from '../config';
-import { type CustomerAccountRow } from './accounts.repository';
 import { type Queryable, queryRows } from '../database';
 
-interface AccountRow extends CustomerAccountRow {
-  available_cents: string;
-  overdraft_from_number: string | null;
-}
-
-/**
- * For the admin console's reads (the customers' reads are database functions). The
- * available balance is the ledger balance less the deposit holds whose release time has
- * not come yet: holds release by themselves as time passes, with no job to run.
- */
-export const ACCOUNT_SELECT = `
-  SELECT a.id, a.customer_id, a.number, a.type, a.status, a.balance_cents,
-         a.balance_cents - COALESCE((SELECT SUM(h.amount_cents) FROM deposit_holds h
-                                      WHERE h.account_id = a.id AND h.release_at > $1), 0) AS available_cents,
-         (SELECT link.number FROM accounts link WHERE link.id = a.overdraft_from_account_id) AS overdraft_from_number
-    FROM accounts a`;
-
-function toAccount(row: AccountRow): Account {
-  return {
-    id: row.id,
-    number: row.number,
-    type: row.type,
-    balanceCents: centsFromDatabase(row.balance_cents),
-    availableBalanceCents: centsFromDatabase(row.available_cents),
-    currency: CURRENCY,
-    status: row.status,
-    overdraftFromAccountNumber:
-      row.overdraft_from_number === null ? null : maskAccountNumber(row.overdraft_from_number),
-  };
-}
-
-/** The signed-in customer's accounts: balances, limits and history. */
+/** The signed-in customer's accounts: balances and limits (the history is the ledger's). */
 @Injectable()
 export class AccountsService {
   constructor(
@@ -110,34 +77,5 @@ export class AccountsService {
     );
     if (!row?.limits) throw notFound('account');
     return row.limits;
-  }
-
-  /** Any customer account by id (the admin console), or undefined. */
-  async findCustomerAccount(
-    accountId: string,
-    db: Queryable = this.dataSource,
-  ): Promise<(Account & { customerId: string }) | undefined> {
-    const rows = await queryRows<AccountRow & { customer_id: string }>(
-      db,
-      `${ACCOUNT_SELECT} WHERE a.id = $2 AND a.kind = 'CUSTOMER'`,
-      [this.clock.now(), accountId],
-    );
-    return rows[0] ? { ...toAccount(rows[0]), customerId: rows[0].customer_id } : undefined;
-  }
-
-  /** The accounts of several customers at once (the admin console's lists), by customer. */
-  async listForCustomers(
-    customerIds: string[],
-    db: Queryable = this.dataSource,
-  ): Promise<Map<string, Account[]>> {
-    const rows = await queryRows<AccountRow & { customer_id: string }>(
-      db,
-      `${ACCOUNT_SELECT}
-        WHERE a.customer_id = ANY($2::uuid[]) AND a.kind = 'CUSTOMER' ORDER BY a.number`,
-      [this.clock.now(), customerIds],
-    );
-    const byCustomer = new Map<string, Account[]>(customerIds.map((id) => [id, []]));
-    for (const row of rows) byCustomer.get(row.customer_id)?.push(toAccount(row));
-    return byCustomer;
   }
 }

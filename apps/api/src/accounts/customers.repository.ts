@@ -7,6 +7,11 @@ export interface CustomerRow {
   email: string | null;
 }
 
+/** A customer with the time they became one (the admin console's lists). */
+export interface CustomerProfileRow extends CustomerRow {
+  created_at: string | Date;
+}
+
 /**
  * The statements on the `customers` table: the bank's customers, whose accounts this
  * module keeps. Each takes the caller's transaction or data source.
@@ -53,5 +58,72 @@ export class CustomersRepository {
   async count(db: Queryable): Promise<number> {
     const [row] = await queryRows<{ count: string }>(db, `SELECT count(*) AS count FROM customers`);
     return Number(row?.count ?? 0);
+  }
+
+  /** The name, number and type a statement of this account is printed for. */
+  async statementHolder(
+    db: Queryable,
+    accountId: string,
+  ): Promise<{ name: string; number: string; type: 'CHECKING' | 'SAVINGS' } | undefined> {
+    const [holder] = await queryRows<{
+      name: string;
+      number: string;
+      type: 'CHECKING' | 'SAVINGS';
+    }>(
+      db,
+      `SELECT c.name, a.number, a.type
+         FROM accounts a JOIN customers c ON c.id = a.customer_id
+        WHERE a.id = $1`,
+      [accountId],
+    );
+    return holder;
+  }
+
+  /**
+   * Customers whose name or e-mail matches `pattern` (an escaped ILIKE pattern), or who hold
+   * a customer account whose number matches `numberPattern`, or whose id is in
+   * `cardHolderIds` (the auth module's answer for a card's last four); by name, then id,
+   * after the cursor's (name, id).
+   */
+  search(
+    db: Queryable,
+    filter: {
+      pattern: string | null;
+      numberPattern: string | null;
+      cardHolderIds: string[] | null;
+      after: { name: string; id: string } | null;
+      limit: number;
+    },
+  ): Promise<CustomerProfileRow[]> {
+    return queryRows<CustomerProfileRow>(
+      db,
+      `SELECT c.id, c.name, c.email, c.created_at FROM customers c
+        WHERE ($1::text IS NULL
+               OR c.name ILIKE $1 ESCAPE '\\'
+               OR c.email ILIKE $1 ESCAPE '\\'
+               OR ($2::text IS NOT NULL AND EXISTS (
+                     SELECT 1 FROM accounts a WHERE a.customer_id = c.id AND a.kind = 'CUSTOMER' AND a.number LIKE $2 ESCAPE '\\'))
+               OR ($3::uuid[] IS NOT NULL AND c.id = ANY($3::uuid[])))
+          AND ($4::text IS NULL OR (c.name, c.id) > ($4::text, $5::uuid))
+        ORDER BY c.name, c.id
+        LIMIT $6`,
+      [
+        filter.pattern,
+        filter.numberPattern,
+        filter.cardHolderIds,
+        filter.after?.name ?? null,
+        filter.after?.id ?? null,
+        filter.limit,
+      ],
+    );
+  }
+
+  /** One customer as the admin console shows one (no row when there is none). */
+  findProfile(db: Queryable, customerId: string): Promise<CustomerProfileRow[]> {
+    return queryRows<CustomerProfileRow>(
+      db,
+      `SELECT id, name, email, created_at FROM customers WHERE id = $1`,
+      [customerId],
+    );
   }
 }

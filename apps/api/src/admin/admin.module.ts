@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts';
 import { AuthModule } from '../auth';
+import { StatementProcessingModule } from '../statements';
 import { TransactionsModule } from '../transactions';
 import { BankAdminService } from './bank-admin.service';
 import { AdminAuthController } from './console/admin-auth.controller';
@@ -20,7 +21,7 @@ import { SeedService } from './seed.service';
 
 /** What administrators do: the CLI's services, their identities, and the admin API. */
 @Module({
-  imports: [AuthModule, AccountsModule, TransactionsModule],
+  imports: [AuthModule, AccountsModule, StatementProcessingModule, TransactionsModule],
   controllers: [AdminAuthController, AdminCustomersController, AdminOperationsController],
   providers: [
     BankAdminService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { Clock } from '../common';
-import { type Queryable } from '../database';
+import { type Queryable, queryRows } from '../database';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REFUSED';
 export type AuditActorType = 'CUSTOMER' | 'ADMIN' | 'SYSTEM' | 'ANONYMOUS';
@@ -111,6 +111,17 @@ export class AuditService {
       [filter.limit, filter.cardLast4 ?? null, filter.type ?? null],
     );
     return rows.map(toAuditRow);
+  }
+
+  /** Sign-ins that did not succeed in [start, end) (the dashboard's figure). */
+  async countFailedSignIns(start: Date, end: Date): Promise<number> {
+    const [row] = await queryRows<{ count: string }>(
+      this.dataSource,
+      `SELECT count(*) AS count FROM audit_events
+        WHERE type = 'LOGIN' AND outcome <> 'SUCCESS' AND occurred_at >= $1 AND occurred_at < $2`,
+      [start, end],
+    );
+    return Number(row?.count ?? 0);
   }
 }
 

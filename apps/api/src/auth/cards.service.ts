@@ -352,4 +352,31 @@ export class CardsService {
       lockoutSeconds: this.config.lockoutDurationSeconds,
     };
   }
+
+  /** The dashboard's cards: usable now, locked by wrong PINs for a while, and blocked. */
+  async countsByState(now: Date): Promise<{ active: number; locked: number; blocked: number }> {
+    const [row] = await queryRows<{ active: string; locked: string; blocked: string }>(
+      this.dataSource,
+      `SELECT
+         (SELECT count(*) FROM cards WHERE status = 'ACTIVE' AND (locked_until IS NULL OR locked_until <= $1)) AS active,
+         (SELECT count(*) FROM cards WHERE status = 'ACTIVE' AND locked_until > $1) AS locked,
+         (SELECT count(*) FROM cards WHERE status = 'BLOCKED') AS blocked`,
+      [now],
+    );
+    return {
+      active: Number(row?.active ?? 0),
+      locked: Number(row?.locked ?? 0),
+      blocked: Number(row?.blocked ?? 0),
+    };
+  }
+
+  /** The customers holding a card that ends in these four digits (the console's search). */
+  async holdersOfCardEnding(last4: string): Promise<string[]> {
+    const rows = await queryRows<{ customer_id: string }>(
+      this.dataSource,
+      `SELECT DISTINCT customer_id FROM cards WHERE last4 = $1`,
+      [last4],
+    );
+    return rows.map((row) => row.customer_id);
+  }
 }

@@ -5,7 +5,8 @@ import { type Language } from '@atm/contracts';
 import { centsFromDatabase } from '@atm/money';
 import { BusinessCalendar, Clock } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
-import { inTransaction, queryRows } from '../database';
+import { CustomersRepository } from '../accounts';
+import { inTransaction } from '../database';
 import { entryFacts, LedgerRepository } from '../transactions';
 import { type StatementDocument } from './statement-document';
 
@@ -23,6 +24,7 @@ export class StatementLedger {
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
     private readonly ledger: LedgerRepository,
+    private readonly customers: CustomersRepository,
   ) {}
 
   read(statement: {
@@ -36,17 +38,7 @@ export class StatementLedger {
     return inTransaction(
       this.dataSource,
       async (manager) => {
-        const [owner] = await queryRows<{
-          name: string;
-          number: string;
-          type: 'CHECKING' | 'SAVINGS';
-        }>(
-          manager,
-          `SELECT c.name, a.number, a.type
-             FROM accounts a JOIN customers c ON c.id = a.customer_id
-            WHERE a.id = $1`,
-          [statement.accountId],
-        );
+        const owner = await this.customers.statementHolder(manager, statement.accountId);
         if (!owner) throw new Error('the statement account does not exist');
         const openingCents = await this.ledger.balanceBefore(manager, statement.accountId, start);
         const entries = await this.ledger.entriesBetween(manager, statement.accountId, start, end);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsDataModule } from '../accounts';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { LedgerModule } from '../transactions';
 import { LocalStatementStorage } from './local-statement-storage';
@@ -27,7 +28,7 @@ export function createStatementStorage(config: AppConfig): StatementStorage {
  * worker process (BullMQ jobs).
  */
 @Module({
-  imports: [LedgerModule],
+  imports: [AccountsDataModule, LedgerModule],
   providers: [
     StatementStore,
     StatementLedger,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { type EntryType } from '@atm/contracts';
+import { type Account, CURRENCY, type EntryType, maskAccountNumber } from '@atm/contracts';
+import { centsFromDatabase } from '@atm/money';
+import { type CustomerAccountRow } from '../accounts';
 import { type Queryable, queryRows } from '../database';
 
 /** What a screen or a statement prints of one ledger entry, as the database gives it. */
@@ -24,6 +26,38 @@ export interface HistoryEntryRow extends LedgerEntryRow {
   balance_after_cents: string;
 }
 
+interface AccountWithAvailableRow extends CustomerAccountRow {
+  available_cents: string;
+  overdraft_from_number: string | null;
+}
+
+/**
+ * A customer account with its available balance: the ledger balance less the deposit holds
+ * whose release time has not come yet (holds release by themselves as time passes, with no
+ * job to run). One statement over `accounts` and `deposit_holds`, for the admin console
+ * (the customers' own reads are database functions).
+ */
+const ACCOUNT_WITH_AVAILABLE_SELECT = `
+  SELECT a.id, a.customer_id, a.number, a.type, a.status, a.balance_cents,
+         a.balance_cents - COALESCE((SELECT SUM(h.amount_cents) FROM deposit_holds h
+                                      WHERE h.account_id = a.id AND h.release_at > $1), 0) AS available_cents,
+         (SELECT link.number FROM accounts link WHERE link.id = a.overdraft_from_account_id) AS overdraft_from_number
+    FROM accounts a`;
+
+function toAccount(row: AccountWithAvailableRow): Account {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    balanceCents: centsFromDatabase(row.balance_cents),
+    availableBalanceCents: centsFromDatabase(row.available_cents),
+    currency: CURRENCY,
+    status: row.status,
+    overdraftFromAccountNumber:
+      row.overdraft_from_number === null ? null : maskAccountNumber(row.overdraft_from_number),
+  };
+}
+
 /**
  * The reads of the ledger tables (ledger_transactions, ledger_entries), which this module
  * owns; the writes are the money path's (money-path-tables.ts). A statement here may join
@@ -33,6 +67,37 @@ export interface HistoryEntryRow extends LedgerEntryRow {
 @Injectable()
 export class LedgerRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Any customer account by id, with its available balance at `now`, or undefined. */
+  async findCustomerAccount(
+    db: Queryable,
+    now: Date,
+    accountId: string,
+  ): Promise<(Account & { customerId: string }) | undefined> {
+    const rows = await queryRows<AccountWithAvailableRow>(
+      db,
+      `${ACCOUNT_WITH_AVAILABLE_SELECT} WHERE a.id = $2 AND a.kind = 'CUSTOMER'`,
+      [now, accountId],
+    );
+    return rows[0] ? { ...toAccount(rows[0]), customerId: rows[0].customer_id } : undefined;
+  }
+
+  /** The accounts of several customers at once (the admin console's lists), by customer. */
+  async listForCustomers(
+    db: Queryable,
+    now: Date,
+    customerIds: string[],
+  ): Promise<Map<string, Account[]>> {
+    const rows = await queryRows<AccountWithAvailableRow>(
+      db,
+      `${ACCOUNT_WITH_AVAILABLE_SELECT}
+        WHERE a.customer_id = ANY($2::uuid[]) AND a.kind = 'CUSTOMER' ORDER BY a.number`,
+      [now, customerIds],
+    );
+    const byCustomer = new Map<string, Account[]>(customerIds.map((id) => [id, []]));
+    for (const row of rows) byCustomer.get(row.customer_id)?.push(toAccount(row));
+    return byCustomer;
+  }
 
   /**
    * Ownership and a history page in one statement: a row with owned = false (not the
@@ -100,5 +165,25 @@ export class LedgerRepository {
         ORDER BY e.seq`,
       [accountId, start, end],
     );
+  }
+
+  /** Withdrawals, deposits and transfers posted in [start, end), reversals not counted. */
+  async movementsBetween(
+    start: Date,
+    end: Date,
+  ): Promise<{ withdrawals: number; deposits: number; transfers: number }> {
+    const [row] = await queryRows<{ withdrawals: string; deposits: string; transfers: string }>(
+      this.dataSource,
+      `SELECT
+         (SELECT count(*) FROM ledger_transactions WHERE type = 'WITHDRAWAL' AND reverses_transaction_id IS NULL AND created_at >= $1 AND created_at < $2) AS withdrawals,
+         (SELECT count(*) FROM ledger_transactions WHERE type = 'DEPOSIT' AND reverses_transaction_id IS NULL AND created_at >= $1 AND created_at < $2) AS deposits,
+         (SELECT count(*) FROM ledger_transactions WHERE type = 'TRANSFER' AND reverses_transaction_id IS NULL AND created_at >= $1 AND created_at < $2) AS transfers`,
+      [start, end],
+    );
+    return {
+      withdrawals: Number(row?.withdrawals ?? 0),
+      deposits: Number(row?.deposits ?? 0),
+      transfers: Number(row?.transfers ?? 0),
+    };
   }
 }

@@ -68,6 +68,8 @@ export class ReceiptService {
   ) {}
 
   async read(customerId: string, transactionId: string): Promise<ReceiptDocument> {
+    // The ledger's own statement; the joins on `accounts` read only the numbers and type
+    // printed on the receipt (one round trip rather than asking the accounts module per row).
     const [row] = await queryRows<ReceiptRow>(
       this.dataSource,
       `SELECT t.reference, t.type, t.amount_cents, t.created_at, t.details,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type EntryType, maskAccountNumber, type Transaction } from '@atm/contracts';
 import { centsFromDatabase, formatCents } from '@atm/money';
+import { AccountsRepository } from '../accounts';
 import { AuditService } from '../audit';
 import { type AdminActor, Clock, isUniqueViolation, DomainError } from '../common';
 import { queryRows } from '../database';
@@ -31,6 +32,7 @@ function alreadyReversed(reference: string): DomainError {
 @Injectable()
 export class ReversalsService {
   constructor(
+    private readonly accounts: AccountsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -63,6 +65,7 @@ export class ReversalsService {
         'Only a withdrawal, deposit or transfer can be reversed, and a reversal cannot',
       );
     }
+    // The ledger's own statement; the join on `accounts` reads only each account's kind.
     const entries = await queryRows<{
       account_id: string;
       amount_cents: string;
@@ -79,17 +82,7 @@ export class ReversalsService {
       .filter((e) => e.kind === 'CUSTOMER')
       .map((e) => e.account_id);
     // Locked in id order, like every movement, so a reversal never deadlocks with one.
-    const lockedRows = await queryRows<{
-      id: string;
-      number: string;
-      status: string;
-      balance_cents: string;
-    }>(
-      db,
-      `SELECT id, number, status, balance_cents FROM accounts
-        WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [[...new Set(customerAccountIds)]],
-    );
+    const lockedRows = await this.accounts.lockByIds(db, [...new Set(customerAccountIds)]);
     const locked = new Map(
       lockedRows.map((r) => [
         r.id,

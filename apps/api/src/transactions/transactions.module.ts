@@ -23,6 +23,6 @@ import { TransactionsController } from './transactions.controller';
     ReceiptPdfRenderer,
     ReversalsService,
   ],
-  exports: [CashService, ReversalsService],
+  exports: [CashService, LedgerModule, ReversalsService],
 })
 export class TransactionsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { type AdminCustomer, type AdminDashboard } from '@atm/contracts';
-import { AccountsService } from '../../accounts';
+import { type Account, type AdminCustomer, type AdminDashboard } from '@atm/contracts';
+import { AccountsRepository, type CustomerProfileRow, CustomersRepository } from '../../accounts';
 import { AuditService } from '../../audit';
 import { CardsService } from '../../auth';
 import {
@@ -12,15 +12,9 @@ import {
   DomainError,
   validationFailed,
 } from '../../common';
-import { type Queryable, queryRows } from '../../database';
-import { CashService } from '../../transactions';
-
-interface CustomerRow {
-  id: string;
-  name: string;
-  email: string | null;
-  created_at: string | Date;
-}
+import { type Queryable } from '../../database';
+import { StatementStore } from '../../statements';
+import { CashService, LedgerRepository } from '../../transactions';
 
 /** Search pages are ordered by name, then id; the cursor is the last row's (name, id). */
 function encodeCustomerCursor(row: { name: string; id: string }): string {
@@ -52,13 +46,17 @@ function likePattern(query: string): string {
 
 /**
  * What the admin console reads: the dashboard's figures, customer search and a customer's
- * page (audited as CUSTOMER_VIEWED). Accounts and cards come from their own services.
+ * page (audited as CUSTOMER_VIEWED). Each figure and row comes from the module that owns
+ * its table; this service only puts them together.
  */
 @Injectable()
 export class AdminConsoleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accounts: AccountsService,
+    private readonly accounts: AccountsRepository,
+    private readonly customers: CustomersRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly statements: StatementStore,
     private readonly calendar: BusinessCalendar,
     private readonly cards: CardsService,
     private readonly cash: CashService,
@@ -69,39 +67,32 @@ export class AdminConsoleService {
   async dashboard(): Promise<AdminDashboard> {
     const now = this.clock.now();
     const today = this.calendar.dayBounds(this.calendar.dayOf(now));
-    const [row] = await queryRows<Record<string, string>>(
-      this.dataSource,
-      `SELECT
-         (SELECT count(*) FROM customers) AS customers,
-         (SELECT count(*) FROM accounts WHERE kind = 'CUSTOMER') AS accounts,
-         (SELECT count(*) FROM cards WHERE status = 'ACTIVE' AND (locked_until IS NULL OR locked_until <= $1)) AS cards_active,
-         (SELECT count(*) FROM cards WHERE status = 'ACTIVE' AND locked_until > $1) AS cards_locked,
-         (SELECT count(*) FROM cards WHERE status = 'BLOCKED') AS cards_blocked,
-         (SELECT count(*) FROM ledger_transactions WHERE type = 'WITHDRAWAL' AND reverses_transaction_id IS NULL AND created_at >= $2 AND created_at < $3) AS withdrawals,
-         (SELECT count(*) FROM ledger_transactions WHERE type = 'DEPOSIT' AND reverses_transaction_id IS NULL AND created_at >= $2 AND created_at < $3) AS deposits,
-         (SELECT count(*) FROM ledger_transactions WHERE type = 'TRANSFER' AND reverses_transaction_id IS NULL AND created_at >= $2 AND created_at < $3) AS transfers,
-         (SELECT count(*) FROM audit_events WHERE type = 'LOGIN' AND outcome <> 'SUCCESS' AND occurred_at >= $2 AND occurred_at < $3) AS failed_sign_ins,
-         (SELECT count(*) FROM statements WHERE status IN ('PENDING', 'PROCESSING')) AS statements_pending,
-         (SELECT count(*) FROM statements WHERE status = 'FAILED') AS statements_failed`,
-      [now, today.start, today.end],
-    );
-    const n = (key: string) => Number(row?.[key] ?? 0);
-    const stock = await this.cash.stock();
+    // An admin page, not a hot path: one small query per owner, run side by side.
+    const [customers, accounts, cards, movements, failedSignIns, statements, stock] =
+      await Promise.all([
+        this.customers.count(this.dataSource),
+        this.accounts.countCustomerAccounts(this.dataSource),
+        this.cards.countsByState(now),
+        this.ledger.movementsBetween(today.start, today.end),
+        this.audit.countFailedSignIns(today.start, today.end),
+        this.statements.countOutstanding(),
+        this.cash.stock(),
+      ]);
     return {
-      customers: n('customers'),
-      accounts: n('accounts'),
-      cards: { active: n('cards_active'), locked: n('cards_locked'), blocked: n('cards_blocked') },
+      customers,
+      accounts,
+      cards,
       cash: stock.notes.map((note) => ({
         denominationCents: note.denominationCents,
         count: note.count,
       })),
       today: {
-        withdrawals: n('withdrawals'),
-        deposits: n('deposits'),
-        transfers: n('transfers'),
-        failedSignIns: n('failed_sign_ins'),
+        withdrawals: movements.withdrawals,
+        deposits: movements.deposits,
+        transfers: movements.transfers,
+        failedSignIns,
       },
-      statements: { pending: n('statements_pending'), failed: n('statements_failed') },
+      statements,
       cashBalancing: await this.cash.balancing(),
     };
   }
@@ -119,28 +110,14 @@ export class AdminConsoleService {
     const after = page.cursor === undefined ? null : decodeCustomerCursor(page.cursor);
     const query = page.query?.trim() ?? '';
     const digits = query.replace(/[\s-]/g, '');
-    const rows = await queryRows<CustomerRow>(
-      this.dataSource,
-      `SELECT c.id, c.name, c.email, c.created_at FROM customers c
-        WHERE ($1::text IS NULL
-               OR c.name ILIKE $1 ESCAPE '\\'
-               OR c.email ILIKE $1 ESCAPE '\\'
-               OR ($2::text IS NOT NULL AND EXISTS (
-                     SELECT 1 FROM accounts a WHERE a.customer_id = c.id AND a.kind = 'CUSTOMER' AND a.number LIKE $2 ESCAPE '\\'))
-               OR ($3::text IS NOT NULL AND EXISTS (
-                     SELECT 1 FROM cards k WHERE k.customer_id = c.id AND k.last4 = $3)))
-          AND ($4::text IS NULL OR (c.name, c.id) > ($4::text, $5::uuid))
-        ORDER BY c.name, c.id
-        LIMIT $6`,
-      [
-        query === '' ? null : likePattern(query),
-        /^\d{1,12}$/.test(digits) ? likePattern(digits) : null,
-        /^\d{4}$/.test(digits) ? digits : null,
-        after?.name ?? null,
-        after?.id ?? null,
-        page.limit + 1,
-      ],
-    );
+    const last4 = /^\d{4}$/.test(digits) ? digits : null;
+    const rows = await this.customers.search(this.dataSource, {
+      pattern: query === '' ? null : likePattern(query),
+      numberPattern: /^\d{1,12}$/.test(digits) ? likePattern(digits) : null,
+      cardHolderIds: last4 === null ? null : await this.cards.holdersOfCardEnding(last4),
+      after,
+      limit: page.limit + 1,
+    });
     const shown = rows.slice(0, page.limit);
     const items = await this.describe(shown);
     const last = shown[shown.length - 1];
@@ -152,11 +129,7 @@ export class AdminConsoleService {
 
   /** One customer's page; every look is an audit event with the administrator's name. */
   async customerDetail(customerId: string, actor: AdminActor): Promise<AdminCustomer> {
-    const rows = await queryRows<CustomerRow>(
-      this.dataSource,
-      `SELECT id, name, email, created_at FROM customers WHERE id = $1`,
-      [customerId],
-    );
+    const rows = await this.customers.findProfile(this.dataSource, customerId);
     const [customer] = await this.describe(rows);
     if (!customer) throw new DomainError('NOT_FOUND', 'No customer has that id');
     await this.audit.record({
@@ -171,23 +144,27 @@ export class AdminConsoleService {
 
   /** A customer as the console shows one, right after creating it (no view is audited). */
   async customerById(customerId: string, db: Queryable = this.dataSource): Promise<AdminCustomer> {
-    const rows = await queryRows<CustomerRow>(
-      db,
-      `SELECT id, name, email, created_at FROM customers WHERE id = $1`,
-      [customerId],
-    );
+    const rows = await this.customers.findProfile(db, customerId);
     const [customer] = await this.describe(rows, db);
     if (!customer) throw new DomainError('NOT_FOUND', 'No customer has that id');
     return customer;
   }
 
+  /** Any customer account by id, as the console shows one, or undefined. */
+  customerAccount(
+    accountId: string,
+    db: Queryable = this.dataSource,
+  ): Promise<(Account & { customerId: string }) | undefined> {
+    return this.ledger.findCustomerAccount(db, this.clock.now(), accountId);
+  }
+
   private async describe(
-    rows: CustomerRow[],
+    rows: CustomerProfileRow[],
     db: Queryable = this.dataSource,
   ): Promise<AdminCustomer[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const accounts = await this.accounts.listForCustomers(ids, db);
+    const accounts = await this.ledger.listForCustomers(db, this.clock.now(), ids);
     const cards = await this.cards.listForCustomersAsAdmin(ids, db);
     return rows.map((r) => ({
       id: r.id,

@@ -8,7 +8,6 @@ import {
   type AdminCustomerResponse,
   type AdminCustomersPage,
 } from '@atm/contracts';
-import { AccountsService } from '../../accounts';
 import { CardsService } from '../../auth';
 import { AdminApi, DomainError, RequiresRole, UuidParamPipe } from '../../common';
 import { type Queryable } from '../../database';
@@ -45,7 +44,6 @@ export class AdminCustomersController {
   constructor(
     private readonly console: AdminConsoleService,
     private readonly bank: BankAdminService,
-    private readonly accounts: AccountsService,
     private readonly cards: CardsService,
     private readonly idempotency: AdminIdempotency,
     private readonly overdraftLinks: OverdraftLinksService,
@@ -215,7 +213,7 @@ export class AdminCustomersController {
   }
 
   private async account(id: string, db?: Queryable): Promise<Account> {
-    const account = await this.accounts.findCustomerAccount(id, db);
+    const account = await this.console.customerAccount(id, db);
     if (!account) throw new DomainError('NOT_FOUND', 'No customer account has that id');
     return asAccount(account);
   }
