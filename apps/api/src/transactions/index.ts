@@ -10,6 +10,7 @@ export {
 } from './idempotency';
 export { postTransaction } from './ledger-writer';
 export { LedgerModule } from './ledger.module';
+export { MONEY_PATH_TABLES } from './money-path-tables';
 export { type LedgerEntryRow, LedgerRepository } from './ledger.repository';
 export { ReversalsService } from './reversals.service';
 export { TransactionsModule } from './transactions.module';
