@@ -11,6 +11,6 @@ export {
 export { postTransaction } from './ledger-writer';
 export { LedgerModule } from './ledger.module';
 export { MONEY_PATH_TABLES } from './money-path-tables';
-export { type LedgerEntryRow, LedgerRepository } from './ledger.repository';
+export { LedgerRepository } from './ledger.repository';
 export { ReversalsService } from './reversals.service';
 export { TransactionsModule } from './transactions.module';

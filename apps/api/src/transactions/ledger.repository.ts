@@ -26,6 +26,20 @@ export interface HistoryEntryRow extends LedgerEntryRow {
   balance_after_cents: string;
 }
 
+/**
+ * An entry's facts (check number, memo, overdraft sweep, the other account of a transfer)
+ * and the FROM that reads them, for entries `le`: the history page and a statement print
+ * the same facts.
+ */
+const ENTRY_FACTS_FROM_LEDGER = `t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
+  (t.details->>'overdraftProtection') IS NOT NULL AS overdraft_protection,
+  CASE le.type WHEN 'TRANSFER_OUT' THEN cp.number
+               WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
+  FROM ledger_entries le
+  JOIN ledger_transactions t ON t.id = le.transaction_id
+  LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
+  LEFT JOIN accounts src ON src.id = t.account_id`;
+
 interface AccountWithAvailableRow extends CustomerAccountRow {
   available_cents: string;
   overdraft_from_number: string | null;
@@ -117,14 +131,7 @@ export class LedgerRepository {
          LEFT JOIN LATERAL (
            SELECT le.id, le.seq, le.transaction_id, le.type, le.amount_cents,
                   le.balance_after_cents, le.description, le.created_at,
-                  t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
-                  (t.details->>'overdraftProtection') IS NOT NULL AS overdraft_protection,
-                  CASE le.type WHEN 'TRANSFER_OUT' THEN cp.number
-                               WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
-             FROM ledger_entries le
-             JOIN ledger_transactions t ON t.id = le.transaction_id
-             LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
-             LEFT JOIN accounts src ON src.id = t.account_id
+                  ${ENTRY_FACTS_FROM_LEDGER}
             WHERE o.owned AND le.account_id = $1 AND ($2::bigint IS NULL OR le.seq < $2::bigint)
             ORDER BY le.seq DESC
             LIMIT $3) e ON true`,
@@ -152,17 +159,10 @@ export class LedgerRepository {
   ): Promise<LedgerEntryRow[]> {
     return queryRows<LedgerEntryRow>(
       db,
-      `SELECT e.amount_cents, e.description, e.created_at, e.type,
-              t.details->>'checkNumber' AS check_number, t.details->>'memo' AS memo,
-              (t.details->>'overdraftProtection') IS NOT NULL AS overdraft_protection,
-              CASE e.type WHEN 'TRANSFER_OUT' THEN cp.number
-                          WHEN 'TRANSFER_IN' THEN src.number END AS counterparty_number
-         FROM ledger_entries e
-         JOIN ledger_transactions t ON t.id = e.transaction_id
-         LEFT JOIN accounts cp ON cp.id = t.counterparty_account_id
-         LEFT JOIN accounts src ON src.id = t.account_id
-        WHERE e.account_id = $1 AND e.created_at >= $2 AND e.created_at < $3
-        ORDER BY e.seq`,
+      `SELECT le.amount_cents, le.description, le.created_at, le.type,
+              ${ENTRY_FACTS_FROM_LEDGER}
+        WHERE le.account_id = $1 AND le.created_at >= $2 AND le.created_at < $3
+        ORDER BY le.seq`,
       [accountId, start, end],
     );
   }
