@@ -26,7 +26,7 @@ export interface MovementAnswer extends StoredAnswer {
 type MovementCallResult =
   { error: string } | { status: number; body: unknown; replayed: boolean; code?: string };
 
-/** The atm_movement_v1 context as one argument, from the first parameters (see common()). */
+/** The atm_movement_v1 context as one argument, from the first parameters (see sharedArgs()). */
 const MOVEMENT_CONTEXT = `ROW($1::uuid, $2::uuid, $3::text, $4::text, $5::timestamptz, $6::integer,
   $7::integer, $8::text, $9::text, $10::jsonb, $11::jsonb)::atm_movement_v1`;
 const MOVEMENT_CONTEXT_FIELDS = 11;
@@ -72,7 +72,8 @@ function inProgress(): DomainError {
 /**
  * Withdrawals, deposits and transfers: each is one call of a PostgreSQL function
  * (atm_withdraw_v2, atm_deposit_v1, atm_transfer_v2; see the migrations
- * 1735000000000-money-functions and 1736100000000-overdraft-protection) in autocommit, so one database round trip and one
+ * 1735000000000-money-functions and 1736100000000-overdraft-protection) in autocommit, so
+ * one database round trip and one
  * transaction. The function checks the session, ownership and the idempotency key, locks
  * the accounts in id order, applies the rules in the contract's order, writes the ledger,
  * the limit counter, the answer, the audit event and the note stock, and answers. What
