@@ -81,32 +81,21 @@ async function tpcbOnce(client) {
   const aid = 1 + Math.floor(Math.random() * 100000);
   const tid = 1 + Math.floor(Math.random() * 10);
   const delta = Math.floor(Math.random() * 10001) - 5000;
+  const statements = [
+    ['UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2', [delta, aid]],
+    ['SELECT abalance FROM pgbench_accounts WHERE aid = $1', [aid]],
+    ['UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2', [delta, tid]],
+    ['UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = 1', [delta]],
+    [
+      'INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, 1, $2, $3, CURRENT_TIMESTAMP)',
+      [tid, aid, delta],
+    ],
+  ];
   await client.query('BEGIN');
-  await client.query({
-    name: 'a',
-    text: 'UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2',
-    values: [delta, aid],
-  });
-  await client.query({
-    name: 'b',
-    text: 'SELECT abalance FROM pgbench_accounts WHERE aid = $1',
-    values: [aid],
-  });
-  await client.query({
-    name: 'c',
-    text: 'UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2',
-    values: [delta, tid],
-  });
-  await client.query({
-    name: 'd',
-    text: 'UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = 1',
-    values: [delta],
-  });
-  await client.query({
-    name: 'e',
-    text: 'INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, 1, $2, $3, CURRENT_TIMESTAMP)',
-    values: [tid, aid, delta],
-  });
+  // Named, so prepared once per connection as pgbench's -M prepared does.
+  for (const [i, [text, values]] of statements.entries()) {
+    await client.query({ name: `tpcb-${i}`, text, values });
+  }
   await client.query('END');
 }
 
