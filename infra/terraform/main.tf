@@ -3,7 +3,6 @@
 
 locals {
   name = "atm-${var.environment}"
-  tags = { Project = "atm", Environment = var.environment }
 
   # The image repository: this environment's own, or the one whose images it promotes.
   image_repository = var.image_repository != null ? var.image_repository : {
@@ -22,7 +21,6 @@ module "networking" {
   cidr_block        = var.cidr_block
   az_count          = 2
   nat_gateway_count = var.nat_gateway_count
-  tags              = local.tags
 }
 
 module "security" {
@@ -31,7 +29,6 @@ module "security" {
   name     = local.name
   vpc_id   = module.networking.vpc_id
   app_port = 8000
-  tags     = local.tags
 }
 
 module "ecr" {
@@ -42,7 +39,6 @@ module "ecr" {
   images_to_keep   = var.images_to_keep
   force_delete     = var.ecr_force_delete
   pull_account_ids = var.image_pull_account_ids
-  tags             = local.tags
 }
 
 module "rds" {
@@ -57,7 +53,6 @@ module "rds" {
   multi_az                 = var.db_multi_az
   backup_retention_days    = var.db_backup_retention_days
   deletion_protection      = var.deletion_protection
-  tags                     = local.tags
 }
 
 module "redis" {
@@ -70,7 +65,6 @@ module "redis" {
   num_cache_clusters      = var.redis_num_cache_clusters
   snapshot_retention_days = var.redis_snapshot_retention_days
   auth_token              = module.secrets.redis_auth_token
-  tags                    = local.tags
 }
 
 module "secrets" {
@@ -81,7 +75,6 @@ module "secrets" {
   redis_host           = module.redis.primary_endpoint
   redis_port           = module.redis.port
   recovery_window_days = var.secret_recovery_window_days
-  tags                 = local.tags
 }
 
 module "statements_bucket" {
@@ -96,7 +89,6 @@ module "statements_bucket" {
     abort_uploads_after_days     = 7
   }
   force_destroy = var.statement_force_destroy
-  tags          = local.tags
 }
 
 module "access_logs_bucket" {
@@ -112,7 +104,6 @@ module "access_logs_bucket" {
   sse_algorithm            = "AES256"
   load_balancer_log_prefix = local.access_log_prefix
   force_destroy            = var.statement_force_destroy
-  tags                     = local.tags
 }
 
 module "alb" {
@@ -128,7 +119,6 @@ module "alb" {
   admin_allowlist     = var.admin_allowlist
   deletion_protection = var.deletion_protection
   access_logs         = { bucket = module.access_logs_bucket.name, prefix = local.access_log_prefix }
-  tags                = local.tags
 }
 
 module "monitoring" {
@@ -145,7 +135,6 @@ module "monitoring" {
   ecs_cluster_name           = local.name
   worker_service_name        = "worker"
   worker_min_count           = var.worker_min_count
-  tags                       = local.tags
 }
 
 module "ecs" {
@@ -176,7 +165,6 @@ module "ecs" {
   db_pool_size      = var.db_pool_size
   metrics_enabled   = true
   extra_environment = var.extra_environment
-  tags              = local.tags
 }
 
 module "github_oidc" {
@@ -191,5 +179,4 @@ module "github_oidc" {
   ecs_cluster_arn        = module.ecs.cluster_arn
   task_role_arns         = module.ecs.task_role_arns
   migrate_log_group_name = module.monitoring.log_group_names["migrate"]
-  tags                   = local.tags
 }

@@ -23,6 +23,8 @@ terraform {
 provider "aws" {
   region = var.region
 
+  # Every resource's tags, set once here; a module adds only what names one object (Name,
+  # Tier).
   default_tags {
     tags = {
       Project     = "atm"

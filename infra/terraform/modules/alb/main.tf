@@ -26,8 +26,6 @@ resource "aws_lb" "this" {
     prefix  = var.access_logs.prefix
     enabled = true
   }
-
-  tags = var.tags
 }
 
 resource "aws_lb_target_group" "app" {
@@ -48,8 +46,6 @@ resource "aws_lb_target_group" "app" {
     healthy_threshold   = 2
     unhealthy_threshold = 3
   }
-
-  tags = var.tags
 }
 
 resource "aws_acm_certificate" "this" {
@@ -57,8 +53,6 @@ resource "aws_acm_certificate" "this" {
 
   domain_name       = var.domain_name
   validation_method = "DNS"
-
-  tags = var.tags
 
   lifecycle {
     create_before_destroy = true
@@ -172,8 +166,6 @@ resource "aws_wafv2_ip_set" "admin" {
   scope              = "REGIONAL"
   ip_address_version = "IPV4"
   addresses          = var.admin_allowlist
-
-  tags = var.tags
 }
 
 resource "aws_wafv2_web_acl" "this" {
@@ -328,8 +320,6 @@ resource "aws_wafv2_web_acl" "this" {
     metric_name                = var.name
     sampled_requests_enabled   = true
   }
-
-  tags = var.tags
 }
 
 resource "aws_wafv2_web_acl_association" "this" {

@@ -67,9 +67,3 @@ variable "access_logs" {
   description = "The bucket and prefix the access logs go to (the bucket must let the load balancer write there)."
   type        = object({ bucket = string, prefix = string })
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

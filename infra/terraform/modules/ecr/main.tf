@@ -15,8 +15,6 @@ resource "aws_ecr_repository" "this" {
   encryption_configuration {
     encryption_type = "KMS"
   }
-
-  tags = var.tags
 }
 
 resource "aws_ecr_lifecycle_policy" "this" {

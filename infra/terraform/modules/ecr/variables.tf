@@ -20,9 +20,3 @@ variable "pull_account_ids" {
   type        = list(string)
   default     = []
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

@@ -118,8 +118,6 @@ resource "aws_ecs_cluster" "this" {
     name  = "containerInsights"
     value = "enabled"
   }
-
-  tags = var.tags
 }
 
 # --- IAM ------------------------------------------------------------------------------
@@ -142,8 +140,6 @@ resource "aws_iam_role" "execution" {
 
   name               = "${var.name}-${each.key}-execution"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-
-  tags = var.tags
 }
 
 resource "aws_iam_role_policy_attachment" "execution" {
@@ -205,8 +201,6 @@ resource "aws_iam_role" "task" {
 
   name               = "${var.name}-${each.key}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-
-  tags = var.tags
 }
 
 data "aws_iam_policy_document" "task" {
@@ -302,8 +296,6 @@ resource "aws_ecs_task_definition" "this" {
     readonlyRootFilesystem = !local.writable_root[each.key]
     mountPoints            = local.writable_root[each.key] ? [] : local.read_only_volumes
   }, each.value.container)])
-
-  tags = var.tags
 }
 
 # --- services ---------------------------------------------------------------------------
@@ -366,8 +358,6 @@ resource "aws_ecs_service" "this" {
       container_port   = var.app_port
     }
   }
-
-  tags = var.tags
 
   lifecycle {
     ignore_changes = [task_definition, desired_count]

@@ -150,9 +150,3 @@ variable "extra_environment" {
   type        = map(string)
   default     = {}
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

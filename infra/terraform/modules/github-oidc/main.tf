@@ -44,8 +44,6 @@ resource "aws_iam_role" "deploy" {
   name                 = "${var.name}-github-deploy"
   assume_role_policy   = data.aws_iam_policy_document.trust.json
   max_session_duration = 3600
-
-  tags = var.tags
 }
 
 data "aws_iam_policy_document" "deploy" {

@@ -42,9 +42,3 @@ variable "migrate_log_group_name" {
   description = "The migration task's log group (the workflow prints it when a migration fails)."
   type        = string
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

@@ -9,8 +9,6 @@ resource "aws_cloudwatch_log_group" "this" {
 
   name              = "/ecs/${var.name}/${each.key}"
   retention_in_days = var.log_retention_days
-
-  tags = var.tags
 }
 
 # The topic is encrypted with a key of our own: the AWS-managed alias/aws/sns key's policy
@@ -47,8 +45,6 @@ resource "aws_kms_key" "alarms" {
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = data.aws_iam_policy_document.alarms_key.json
-
-  tags = var.tags
 }
 
 resource "aws_kms_alias" "alarms" {
@@ -59,8 +55,6 @@ resource "aws_kms_alias" "alarms" {
 resource "aws_sns_topic" "alarms" {
   name              = "${var.name}-alarms"
   kms_master_key_id = aws_kms_key.alarms.arn
-
-  tags = var.tags
 }
 
 data "aws_iam_policy_document" "alarms_topic" {
@@ -272,8 +266,6 @@ resource "aws_cloudwatch_metric_alarm" "this" {
       }
     }
   }
-
-  tags = var.tags
 }
 
 resource "aws_cloudwatch_log_metric_filter" "queue" {
@@ -311,8 +303,6 @@ resource "aws_cloudwatch_event_rule" "deployment_failed" {
       clusterArn = [{ suffix = ":cluster/${var.ecs_cluster_name}" }]
     }
   })
-
-  tags = var.tags
 }
 
 resource "aws_cloudwatch_event_target" "deployment_failed" {

@@ -71,9 +71,3 @@ variable "latency_p95_seconds" {
   type        = number
   default     = 1
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

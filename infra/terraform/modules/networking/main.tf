@@ -15,7 +15,7 @@ resource "aws_vpc" "this" {
   enable_dns_support   = true
   enable_dns_hostnames = true
 
-  tags = merge(var.tags, { Name = var.name })
+  tags = { Name = var.name }
 }
 
 # The default security group of a VPC allows all traffic between its members: empty it so
@@ -23,13 +23,13 @@ resource "aws_vpc" "this" {
 resource "aws_default_security_group" "this" {
   vpc_id = aws_vpc.this.id
 
-  tags = merge(var.tags, { Name = "${var.name}-default-unused" })
+  tags = { Name = "${var.name}-default-unused" }
 }
 
 resource "aws_internet_gateway" "this" {
   vpc_id = aws_vpc.this.id
 
-  tags = merge(var.tags, { Name = var.name })
+  tags = { Name = var.name }
 }
 
 resource "aws_subnet" "public" {
@@ -40,7 +40,7 @@ resource "aws_subnet" "public" {
   cidr_block              = cidrsubnet(var.cidr_block, 4, count.index)
   map_public_ip_on_launch = false
 
-  tags = merge(var.tags, { Name = "${var.name}-public-${local.azs[count.index]}", Tier = "public" })
+  tags = { Name = "${var.name}-public-${local.azs[count.index]}", Tier = "public" }
 }
 
 resource "aws_subnet" "private" {
@@ -50,13 +50,13 @@ resource "aws_subnet" "private" {
   availability_zone = local.azs[count.index]
   cidr_block        = cidrsubnet(var.cidr_block, 4, count.index + 8)
 
-  tags = merge(var.tags, { Name = "${var.name}-private-${local.azs[count.index]}", Tier = "private" })
+  tags = { Name = "${var.name}-private-${local.azs[count.index]}", Tier = "private" }
 }
 
 resource "aws_route_table" "public" {
   vpc_id = aws_vpc.this.id
 
-  tags = merge(var.tags, { Name = "${var.name}-public" })
+  tags = { Name = "${var.name}-public" }
 }
 
 resource "aws_route" "public_internet" {
@@ -79,7 +79,7 @@ resource "aws_eip" "nat" {
 
   domain = "vpc"
 
-  tags = merge(var.tags, { Name = "${var.name}-nat-${count.index}" })
+  tags = { Name = "${var.name}-nat-${count.index}" }
 }
 
 resource "aws_nat_gateway" "this" {
@@ -88,7 +88,7 @@ resource "aws_nat_gateway" "this" {
   allocation_id = aws_eip.nat[count.index].id
   subnet_id     = aws_subnet.public[count.index].id
 
-  tags = merge(var.tags, { Name = "${var.name}-${local.azs[count.index]}" })
+  tags = { Name = "${var.name}-${local.azs[count.index]}" }
 
   depends_on = [aws_internet_gateway.this]
 }
@@ -98,7 +98,7 @@ resource "aws_route_table" "private" {
 
   vpc_id = aws_vpc.this.id
 
-  tags = merge(var.tags, { Name = "${var.name}-private-${local.azs[count.index]}" })
+  tags = { Name = "${var.name}-private-${local.azs[count.index]}" }
 }
 
 resource "aws_route" "private_nat" {
@@ -123,5 +123,5 @@ resource "aws_vpc_endpoint" "s3" {
   vpc_endpoint_type = "Gateway"
   route_table_ids   = aws_route_table.private[*].id
 
-  tags = merge(var.tags, { Name = "${var.name}-s3" })
+  tags = { Name = "${var.name}-s3" }
 }

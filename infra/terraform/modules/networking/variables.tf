@@ -33,9 +33,3 @@ variable "nat_gateway_count" {
     error_message = "At least one NAT gateway: the tasks pull images and reach AWS APIs through it."
   }
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

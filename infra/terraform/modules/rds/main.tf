@@ -7,8 +7,6 @@
 resource "aws_db_subnet_group" "this" {
   name       = var.name
   subnet_ids = var.subnet_ids
-
-  tags = var.tags
 }
 
 resource "aws_db_parameter_group" "this" {
@@ -29,8 +27,6 @@ resource "aws_db_parameter_group" "this" {
     name  = "log_lock_waits"
     value = "1"
   }
-
-  tags = var.tags
 }
 
 resource "aws_db_instance" "this" {
@@ -71,8 +67,6 @@ resource "aws_db_instance" "this" {
   apply_immediately               = false
   performance_insights_enabled    = var.performance_insights_enabled
   enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
-
-  tags = var.tags
 
   lifecycle {
     # Minor versions move by themselves (auto_minor_version_upgrade).

@@ -79,9 +79,3 @@ variable "performance_insights_enabled" {
   type        = bool
   default     = true
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

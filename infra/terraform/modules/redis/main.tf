@@ -7,8 +7,6 @@
 resource "aws_elasticache_subnet_group" "this" {
   name       = var.name
   subnet_ids = var.subnet_ids
-
-  tags = var.tags
 }
 
 resource "aws_elasticache_parameter_group" "this" {
@@ -19,8 +17,6 @@ resource "aws_elasticache_parameter_group" "this" {
     name  = "maxmemory-policy"
     value = "noeviction"
   }
-
-  tags = var.tags
 }
 
 resource "aws_elasticache_replication_group" "this" {
@@ -51,6 +47,4 @@ resource "aws_elasticache_replication_group" "this" {
   maintenance_window         = "sun:05:30-sun:06:30"
   auto_minor_version_upgrade = true
   apply_immediately          = false
-
-  tags = var.tags
 }

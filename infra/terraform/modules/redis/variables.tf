@@ -46,9 +46,3 @@ variable "auth_token" {
   type        = string
   sensitive   = true
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

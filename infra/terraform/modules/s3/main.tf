@@ -15,8 +15,6 @@ locals {
 resource "aws_s3_bucket" "this" {
   bucket_prefix = var.name_prefix
   force_destroy = var.force_destroy
-
-  tags = var.tags
 }
 
 resource "aws_s3_bucket_public_access_block" "this" {

@@ -42,9 +42,3 @@ variable "force_destroy" {
   type        = bool
   default     = false
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

@@ -54,8 +54,6 @@ resource "aws_secretsmanager_secret" "secret" {
   description             = "${each.key} of ${var.name}"
   kms_key_id              = var.kms_key_arn
   recovery_window_in_days = var.recovery_window_days
-
-  tags = var.tags
 }
 
 resource "aws_secretsmanager_secret_version" "permanent" {

@@ -34,9 +34,3 @@ variable "recovery_window_days" {
   description = "Days a deleted secret can still be restored (0 deletes at once; 7 to 30 otherwise)."
   type        = number
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}

@@ -44,7 +44,7 @@ resource "aws_security_group" "this" {
   description = each.value
   vpc_id      = var.vpc_id
 
-  tags = merge(var.tags, { Name = "${var.name}-${each.key}" })
+  tags = { Name = "${var.name}-${each.key}" }
 }
 
 # Ingress and egress rules are two resource types with the same arguments.

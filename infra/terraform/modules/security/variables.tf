@@ -25,9 +25,3 @@ variable "redis_port" {
   type        = number
   default     = 6379
 }
-
-variable "tags" {
-  description = "Tags added to every resource."
-  type        = map(string)
-  default     = {}
-}
