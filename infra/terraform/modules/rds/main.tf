@@ -2,7 +2,7 @@
 # protection and a final snapshot in prod. RDS generates and rotates the master (owner)
 # password in a Secrets Manager secret of its own (manage_master_user_password): it never
 # passes through Terraform, and only the migrate task reads it. The API and the worker
-# connect as a DML-only role that the migrate task creates (tools/db-roles.mjs).
+# connect as a DML-only role that the migrate task creates (tools/migrate-and-grant.mjs).
 
 resource "aws_db_subnet_group" "this" {
   name       = var.name

@@ -9,7 +9,7 @@ variable "database" {
 }
 
 variable "app_database_username" {
-  description = "The application's DML-only role (created by the migrate task, tools/db-roles.mjs)."
+  description = "The application's DML-only role (created by the migrate task, tools/migrate-and-grant.mjs)."
   type        = string
   default     = "atm_app"
 }
