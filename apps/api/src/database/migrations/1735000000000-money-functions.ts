@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { StatementListMigration } from './statement-list-migration';
 
 /**
  * The money path as PostgreSQL functions: each customer movement and each account read is
@@ -12,15 +12,9 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  *
  * Time is always an argument (the API's injectable clock), never the database's now().
  */
-export class MoneyFunctions1735000000000 implements MigrationInterface {
-  name = 'MoneyFunctions1735000000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of MONEY_FUNCTIONS_V1) await queryRunner.query(statement);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of DROP_MONEY_FUNCTIONS_V1) await queryRunner.query(statement);
+export class MoneyFunctions1735000000000 extends StatementListMigration {
+  constructor() {
+    super('MoneyFunctions1735000000000', MONEY_FUNCTIONS_V1, DROP_MONEY_FUNCTIONS_V1);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner } from 'typeorm';
+import { StatementListMigration } from './statement-list-migration';
 
 /**
  * v1.1 overdraft protection (issue 17): a checking account may name a savings account of
@@ -12,15 +12,9 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * contract's order; the overdraft rule adds one block (`overdraft_cover`) and one helper
  * that writes the sweep, used by both movements.
  */
-export class OverdraftProtection1736100000000 implements MigrationInterface {
-  name = 'OverdraftProtection1736100000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of OVERDRAFT_PROTECTION) await queryRunner.query(statement);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of DROP_OVERDRAFT_PROTECTION) await queryRunner.query(statement);
+export class OverdraftProtection1736100000000 extends StatementListMigration {
+  constructor() {
+    super('OverdraftProtection1736100000000', OVERDRAFT_PROTECTION, DROP_OVERDRAFT_PROTECTION);
   }
 }
 
