@@ -1,9 +1,11 @@
+import * as sql from './money-path-sql';
 import { StatementListMigration } from './statement-list-migration';
 
 /**
  * The money path as PostgreSQL functions: each customer movement and each account read is
  * one call, in autocommit, so one database round trip (see README, Performance). The rules
- * of the money path live here, one labelled block per rule, in the contract's order.
+ * of the money path are one labelled block per rule (money-path-sql.ts, shared with the
+ * `_v2` functions), composed here in the contract's order.
  *
  * Every name carries its version (`_v1`). A later change to a function's behaviour or
  * signature adds `_v2` beside it instead of replacing it, so API tasks of the previous
@@ -17,6 +19,11 @@ export class MoneyFunctions1735000000000 extends StatementListMigration {
     super('MoneyFunctions1735000000000', MONEY_FUNCTIONS_V1, DROP_MONEY_FUNCTIONS_V1);
   }
 }
+
+// The movements below, as their rule blocks (money-path-sql.ts) name them.
+const WITHDRAWAL = sql.movement('v_ctx', 'WITHDRAWAL');
+const DEPOSIT = sql.movement('v_ctx', 'DEPOSIT');
+const TRANSFER = sql.movement('v_ctx', 'TRANSFER');
 
 const MONEY_FUNCTIONS_V1 = [
   // What every movement shares: who asks, when, with which key, and the answer texts the
@@ -64,10 +71,7 @@ const MONEY_FUNCTIONS_V1 = [
   `CREATE FUNCTION atm_customer_accounts_v1(p_customer_id uuid, p_now timestamptz, p_account_id uuid)
    RETURNS jsonb LANGUAGE sql STABLE AS $$
      SELECT COALESCE(jsonb_agg(jsonb_build_object(
-              'id', a.id, 'number', a.number, 'type', a.type,
-              'balanceCents', a.balance_cents,
-              'availableBalanceCents', a.balance_cents - atm_held_cents_v1(a.id, p_now),
-              'currency', a.currency, 'status', a.status) ORDER BY a.number), '[]'::jsonb)
+              ${sql.ACCOUNT_FIELDS}) ORDER BY a.number), '[]'::jsonb)
        FROM accounts a
       WHERE a.customer_id = p_customer_id AND a.kind = 'CUSTOMER'
         AND (p_account_id IS NULL OR a.id = p_account_id)
@@ -135,16 +139,7 @@ const MONEY_FUNCTIONS_V1 = [
    END $$`,
 
   // GET /accounts and GET /accounts/:id: the session check and the read in one call.
-  `CREATE FUNCTION atm_accounts_v1(
-     p_session_id uuid, p_customer_id uuid, p_now timestamptz, p_idle_seconds integer,
-     p_max_seconds integer, p_account_id uuid)
-   RETURNS jsonb LANGUAGE plpgsql AS $$
-   DECLARE
-     v_session jsonb := atm_session_v1(p_session_id, p_customer_id, p_now, p_idle_seconds, p_max_seconds);
-   BEGIN
-     IF v_session ? 'error' THEN RETURN v_session; END IF;
-     RETURN jsonb_build_object('accounts', atm_customer_accounts_v1(p_customer_id, p_now, p_account_id));
-   END $$`,
+  sql.accountsFunction('atm_accounts_v1', 'atm_customer_accounts_v1'),
 
   // The fewest notes that make p_amount from the stock (denominations with their counts),
   // largest first, or NULL when no combination does. Exhaustive branch-and-bound from the
@@ -433,14 +428,11 @@ const MONEY_FUNCTIONS_V1 = [
    $$`,
 
   `CREATE FUNCTION atm_withdraw_v1(
-     p_session_id uuid, p_customer_id uuid, p_card_last4 text, p_client_ip text, p_now timestamptz,
-     p_idle_seconds integer, p_max_seconds integer, p_key text, p_fingerprint text, p_request jsonb,
-     p_texts jsonb, p_account_id uuid, p_amount bigint, p_multiple bigint, p_daily_limit bigint,
+     ${sql.CONTEXT_ARGUMENTS_V1}, p_account_id uuid, p_amount bigint, p_multiple bigint, p_daily_limit bigint,
      p_day date, p_reference text)
    RETURNS jsonb LANGUAGE plpgsql AS $$
    DECLARE
-     v_ctx atm_movement_v1 := ROW(p_session_id, p_customer_id, p_card_last4, p_client_ip, p_now,
-       p_idle_seconds, p_max_seconds, p_key, p_fingerprint, p_request, p_texts)::atm_movement_v1;
+     ${sql.CONTEXT_FROM_ARGUMENTS_V1}
      v_start record;
      v_account accounts%ROWTYPE;
      v_available bigint;
@@ -450,62 +442,22 @@ const MONEY_FUNCTIONS_V1 = [
      v_body jsonb;
      v_answer jsonb;
    BEGIN
-     SELECT * INTO v_start FROM atm_movement_start_v1(v_ctx, p_account_id);
-     IF v_start.answer IS NOT NULL THEN RETURN v_start.answer; END IF;
+     ${sql.movementStart(WITHDRAWAL)}
      SELECT * INTO v_account FROM accounts WHERE id = p_account_id FOR UPDATE;
 
-     <<account_not_active>>
-     BEGIN
-       IF v_account.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(v_ctx, 'WITHDRAWAL', p_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'ACCOUNT_NOT_ACTIVE', lower(v_account.status), NULL);
-       END IF;
-     END account_not_active;
+     ${sql.accountNotActive(WITHDRAWAL)}
 
-     <<invalid_amount>>
-     BEGIN
-       IF p_amount % p_multiple <> 0 THEN
-         RETURN atm_refuse_v1(v_ctx, 'WITHDRAWAL', p_account_id, 'INVALID_AMOUNT', 'INVALID_AMOUNT', NULL, NULL);
-       END IF;
-     END invalid_amount;
+     ${sql.invalidAmount(WITHDRAWAL, 'p_amount % p_multiple <> 0')}
 
-     <<insufficient_funds>>
-     BEGIN
-       v_available := v_account.balance_cents - atm_held_cents_v1(p_account_id, p_now);
-       IF p_amount > v_available THEN
-         RETURN atm_refuse_v1(v_ctx, 'WITHDRAWAL', p_account_id, 'INSUFFICIENT_FUNDS', 'INSUFFICIENT_FUNDS',
-                              atm_format_cents_v1(greatest(v_available, 0)), NULL);
-       END IF;
-     END insufficient_funds;
+     ${sql.insufficientFunds(WITHDRAWAL)}
 
-     <<daily_limit_exceeded>>
-     BEGIN
-       v_remaining := atm_limit_remaining_v1(p_account_id, p_day, 'WITHDRAWAL', p_daily_limit);
-       IF p_amount > v_remaining THEN
-         RETURN atm_refuse_v1(v_ctx, 'WITHDRAWAL', p_account_id, 'DAILY_LIMIT_EXCEEDED', 'DAILY_LIMIT_EXCEEDED',
-                              atm_format_cents_v1(v_remaining), jsonb_build_object('remainingCents', v_remaining));
-       END IF;
-     END daily_limit_exceeded;
+     ${sql.dailyLimitExceeded(WITHDRAWAL)}
 
-     <<cannot_dispense>>
-     BEGIN
-       -- The stock is read without a lock; atm_take_notes_v1 re-checks it at the end.
-       SELECT atm_fewest_notes_v1(p_amount, array_agg(denomination_cents::bigint), array_agg(notes))
-         INTO v_notes
-         FROM (SELECT denomination_cents, SUM(note_count)::bigint AS notes FROM note_cassettes
-                WHERE note_count > 0 GROUP BY denomination_cents) stock;
-       IF v_notes IS NULL THEN
-         RETURN atm_refuse_v1(v_ctx, 'WITHDRAWAL', p_account_id, 'CANNOT_DISPENSE', 'CANNOT_DISPENSE',
-                              atm_format_cents_v1(p_amount), NULL);
-       END IF;
-     END cannot_dispense;
+     ${sql.cannotDispense(WITHDRAWAL)}
 
      v_posted := atm_post_v1(p_reference, 'WITHDRAWAL', p_amount, p_customer_id, v_start.card_id,
        p_account_id, NULL, 'ATM withdrawal', jsonb_build_object('notes', v_notes), p_now,
-       ARRAY[p_account_id, atm_internal_account_v1('ATM_CASH')], ARRAY[-p_amount, p_amount],
-       ARRAY['WITHDRAWAL', 'WITHDRAWAL'],
-       ARRAY['ATM withdrawal', 'ATM withdrawal from ' || atm_mask_number_v1(v_account.number)],
-       ARRAY[true, false]);
+       ${sql.WITHDRAWAL_ENTRIES});
      PERFORM atm_add_daily_usage_v1(p_account_id, p_day, 'WITHDRAWAL', p_amount);
      v_body := jsonb_build_object(
        'transaction', atm_transaction_json_v1(v_posted, p_reference, 'WITHDRAWAL', p_amount, p_account_id, p_now),
@@ -518,38 +470,23 @@ const MONEY_FUNCTIONS_V1 = [
    END $$`,
 
   `CREATE FUNCTION atm_deposit_v1(
-     p_session_id uuid, p_customer_id uuid, p_card_last4 text, p_client_ip text, p_now timestamptz,
-     p_idle_seconds integer, p_max_seconds integer, p_key text, p_fingerprint text, p_request jsonb,
-     p_texts jsonb, p_account_id uuid, p_amount bigint, p_kind text, p_check_number text,
+     ${sql.CONTEXT_ARGUMENTS_V1}, p_account_id uuid, p_amount bigint, p_kind text, p_check_number text,
      p_max_deposit bigint, p_hold_amounts bigint[], p_hold_release_at timestamptz[], p_reference text)
    RETURNS jsonb LANGUAGE plpgsql AS $$
    DECLARE
-     v_ctx atm_movement_v1 := ROW(p_session_id, p_customer_id, p_card_last4, p_client_ip, p_now,
-       p_idle_seconds, p_max_seconds, p_key, p_fingerprint, p_request, p_texts)::atm_movement_v1;
+     ${sql.CONTEXT_FROM_ARGUMENTS_V1}
      v_start record;
      v_account accounts%ROWTYPE;
      v_description text;
      v_posted jsonb;
      v_body jsonb;
    BEGIN
-     SELECT * INTO v_start FROM atm_movement_start_v1(v_ctx, p_account_id);
-     IF v_start.answer IS NOT NULL THEN RETURN v_start.answer; END IF;
+     ${sql.movementStart(DEPOSIT)}
      SELECT * INTO v_account FROM accounts WHERE id = p_account_id FOR UPDATE;
 
-     <<account_not_active>>
-     BEGIN
-       IF v_account.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(v_ctx, 'DEPOSIT', p_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'ACCOUNT_NOT_ACTIVE', lower(v_account.status), NULL);
-       END IF;
-     END account_not_active;
+     ${sql.accountNotActive(DEPOSIT)}
 
-     <<invalid_amount>>
-     BEGIN
-       IF p_amount > p_max_deposit THEN
-         RETURN atm_refuse_v1(v_ctx, 'DEPOSIT', p_account_id, 'INVALID_AMOUNT', 'INVALID_AMOUNT', NULL, NULL);
-       END IF;
-     END invalid_amount;
+     ${sql.invalidAmount(DEPOSIT, 'p_amount > p_max_deposit')}
 
      v_description := CASE WHEN p_kind = 'CHECK'
                            THEN 'Check deposit' || COALESCE(' #' || p_check_number, '')
@@ -575,14 +512,11 @@ const MONEY_FUNCTIONS_V1 = [
    END $$`,
 
   `CREATE FUNCTION atm_transfer_v1(
-     p_session_id uuid, p_customer_id uuid, p_card_last4 text, p_client_ip text, p_now timestamptz,
-     p_idle_seconds integer, p_max_seconds integer, p_key text, p_fingerprint text, p_request jsonb,
-     p_texts jsonb, p_from_account_id uuid, p_to_number text, p_amount bigint, p_memo text,
+     ${sql.CONTEXT_ARGUMENTS_V1}, p_from_account_id uuid, p_to_number text, p_amount bigint, p_memo text,
      p_daily_limit bigint, p_day date, p_reference text)
    RETURNS jsonb LANGUAGE plpgsql AS $$
    DECLARE
-     v_ctx atm_movement_v1 := ROW(p_session_id, p_customer_id, p_card_last4, p_client_ip, p_now,
-       p_idle_seconds, p_max_seconds, p_key, p_fingerprint, p_request, p_texts)::atm_movement_v1;
+     ${sql.CONTEXT_FROM_ARGUMENTS_V1}
      v_start record;
      v_from accounts%ROWTYPE;
      v_to accounts%ROWTYPE;
@@ -593,69 +527,29 @@ const MONEY_FUNCTIONS_V1 = [
      v_posted jsonb;
      v_body jsonb;
    BEGIN
-     SELECT * INTO v_start FROM atm_movement_start_v1(v_ctx, p_from_account_id);
-     IF v_start.answer IS NOT NULL THEN RETURN v_start.answer; END IF;
+     ${sql.movementStart(TRANSFER)}
 
-     <<same_account>>
-     BEGIN
-       IF (SELECT number FROM accounts WHERE id = p_from_account_id) = p_to_number THEN
-         RETURN atm_refuse_v1(v_ctx, 'TRANSFER', p_from_account_id, 'SAME_ACCOUNT', 'SAME_ACCOUNT', NULL, NULL);
-       END IF;
-     END same_account;
+     ${sql.sameAccount(TRANSFER)}
 
-     <<recipient_not_found>>
-     BEGIN
-       -- Internal accounts are never a transfer's recipient.
-       SELECT id INTO v_to_id FROM accounts WHERE number = p_to_number AND kind = 'CUSTOMER';
-       IF NOT FOUND THEN
-         RETURN atm_refuse_v1(v_ctx, 'TRANSFER', p_from_account_id, 'RECIPIENT_NOT_FOUND',
-                              'RECIPIENT_NOT_FOUND', NULL, NULL);
-       END IF;
-     END recipient_not_found;
+     ${sql.recipientNotFound(TRANSFER)}
 
      -- Both rows locked in one fixed order (by id): A->B and B->A queue, never deadlock.
      PERFORM 1 FROM accounts WHERE id IN (p_from_account_id, v_to_id) ORDER BY id FOR UPDATE;
      SELECT * INTO v_from FROM accounts WHERE id = p_from_account_id;
      SELECT * INTO v_to FROM accounts WHERE id = v_to_id;
 
-     <<account_not_active>>
-     BEGIN
-       IF v_from.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(v_ctx, 'TRANSFER', p_from_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'ACCOUNT_NOT_ACTIVE', lower(v_from.status), NULL);
-       END IF;
-       IF v_to.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(v_ctx, 'TRANSFER', p_from_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'RECIPIENT_NOT_ACTIVE', lower(v_to.status), NULL);
-       END IF;
-     END account_not_active;
+     ${sql.transferAccountsNotActive(TRANSFER)}
 
-     <<insufficient_funds>>
-     BEGIN
-       v_available := v_from.balance_cents - atm_held_cents_v1(p_from_account_id, p_now);
-       IF p_amount > v_available THEN
-         RETURN atm_refuse_v1(v_ctx, 'TRANSFER', p_from_account_id, 'INSUFFICIENT_FUNDS', 'INSUFFICIENT_FUNDS',
-                              atm_format_cents_v1(greatest(v_available, 0)), NULL);
-       END IF;
-     END insufficient_funds;
+     ${sql.insufficientFunds(TRANSFER)}
 
-     <<daily_limit_exceeded>>
-     BEGIN
-       -- Every transfer out counts toward the source's limit, to the customer's own accounts too.
-       v_remaining := atm_limit_remaining_v1(p_from_account_id, p_day, 'TRANSFER', p_daily_limit);
-       IF p_amount > v_remaining THEN
-         RETURN atm_refuse_v1(v_ctx, 'TRANSFER', p_from_account_id, 'DAILY_LIMIT_EXCEEDED', 'DAILY_LIMIT_EXCEEDED',
-                              atm_format_cents_v1(v_remaining), jsonb_build_object('remainingCents', v_remaining));
-       END IF;
-     END daily_limit_exceeded;
+     ${sql.dailyLimitExceeded(TRANSFER, [
+       "Every transfer out counts toward the source's limit, to the customer's own accounts too.",
+     ])}
 
      v_posted := atm_post_v1(p_reference, 'TRANSFER', p_amount, p_customer_id, v_start.card_id,
        p_from_account_id, v_to.id, 'Transfer to ' || atm_mask_number_v1(v_to.number) || v_memo,
        CASE WHEN v_memo = '' THEN '{}'::jsonb ELSE jsonb_build_object('memo', p_memo) END, p_now,
-       ARRAY[p_from_account_id, v_to.id], ARRAY[-p_amount, p_amount], ARRAY['TRANSFER_OUT', 'TRANSFER_IN'],
-       ARRAY['Transfer to ' || atm_mask_number_v1(v_to.number) || v_memo,
-             'Transfer from ' || atm_mask_number_v1(v_from.number) || v_memo],
-       ARRAY[true, true]);
+       ${sql.TRANSFER_ENTRIES});
      PERFORM atm_add_daily_usage_v1(p_from_account_id, p_day, 'TRANSFER', p_amount);
      v_body := jsonb_build_object('transaction',
        atm_transaction_json_v1(v_posted, p_reference, 'TRANSFER', p_amount, p_from_account_id, p_now)

@@ -1,3 +1,4 @@
+import * as sql from './money-path-sql';
 import { StatementListMigration } from './statement-list-migration';
 
 /**
@@ -18,6 +19,10 @@ export class OverdraftProtection1736100000000 extends StatementListMigration {
   }
 }
 
+// The movements below, as their rule blocks (money-path-sql.ts) name them.
+const WITHDRAWAL = sql.movement('p_ctx', 'WITHDRAWAL');
+const TRANSFER = sql.movement('p_ctx', 'TRANSFER');
+
 const OVERDRAFT_PROTECTION = [
   // The savings account that covers this checking account's shortfalls, or NULL. Who may be
   // linked (a savings account of the same customer) is checked by the admin service when
@@ -30,10 +35,7 @@ const OVERDRAFT_PROTECTION = [
   `CREATE FUNCTION atm_customer_accounts_v2(p_customer_id uuid, p_now timestamptz, p_account_id uuid)
    RETURNS jsonb LANGUAGE sql STABLE AS $$
      SELECT COALESCE(jsonb_agg(jsonb_build_object(
-              'id', a.id, 'number', a.number, 'type', a.type,
-              'balanceCents', a.balance_cents,
-              'availableBalanceCents', a.balance_cents - atm_held_cents_v1(a.id, p_now),
-              'currency', a.currency, 'status', a.status,
+              ${sql.ACCOUNT_FIELDS},
               'overdraftFromAccountNumber', atm_mask_number_v1(link.number)) ORDER BY a.number), '[]'::jsonb)
        FROM accounts a
        LEFT JOIN accounts link ON link.id = a.overdraft_from_account_id
@@ -41,16 +43,8 @@ const OVERDRAFT_PROTECTION = [
         AND (p_account_id IS NULL OR a.id = p_account_id)
    $$`,
 
-  `CREATE FUNCTION atm_accounts_v2(
-     p_session_id uuid, p_customer_id uuid, p_now timestamptz, p_idle_seconds integer,
-     p_max_seconds integer, p_account_id uuid)
-   RETURNS jsonb LANGUAGE plpgsql AS $$
-   DECLARE
-     v_session jsonb := atm_session_v1(p_session_id, p_customer_id, p_now, p_idle_seconds, p_max_seconds);
-   BEGIN
-     IF v_session ? 'error' THEN RETURN v_session; END IF;
-     RETURN jsonb_build_object('accounts', atm_customer_accounts_v2(p_customer_id, p_now, p_account_id));
-   END $$`,
+  // As atm_accounts_v1, reading the accounts with their overdraft link.
+  sql.accountsFunction('atm_accounts_v2', 'atm_customer_accounts_v2'),
 
   // Locks the account a movement debits, the savings account linked to it and the other
   // account of a transfer, all in one fixed order (by id), so that movements touching any
@@ -137,58 +131,21 @@ const OVERDRAFT_PROTECTION = [
      v_body jsonb;
      v_answer jsonb;
    BEGIN
-     SELECT * INTO v_start FROM atm_movement_start_v1(p_ctx, p_account_id);
-     IF v_start.answer IS NOT NULL THEN RETURN v_start.answer; END IF;
+     ${sql.movementStart(WITHDRAWAL)}
      v_link := atm_lock_with_overdraft_v2(p_account_id, NULL);
      SELECT * INTO v_account FROM accounts WHERE id = p_account_id;
 
-     <<account_not_active>>
-     BEGIN
-       IF v_account.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(p_ctx, 'WITHDRAWAL', p_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'ACCOUNT_NOT_ACTIVE', lower(v_account.status), NULL);
-       END IF;
-     END account_not_active;
+     ${sql.accountNotActive(WITHDRAWAL)}
 
-     <<invalid_amount>>
-     BEGIN
-       IF p_amount % p_multiple <> 0 THEN
-         RETURN atm_refuse_v1(p_ctx, 'WITHDRAWAL', p_account_id, 'INVALID_AMOUNT', 'INVALID_AMOUNT', NULL, NULL);
-       END IF;
-     END invalid_amount;
+     ${sql.invalidAmount(WITHDRAWAL, 'p_amount % p_multiple <> 0')}
 
-     <<insufficient_funds>>
-     BEGIN
-       -- The available balance, and what the linked savings account can cover (overdraft protection).
-       SELECT * INTO v_cover FROM atm_overdraft_cover_v2(v_account, v_link, p_amount, p_ctx.now);
-       IF v_cover.sweep IS NULL THEN
-         RETURN atm_refuse_v1(p_ctx, 'WITHDRAWAL', p_account_id, 'INSUFFICIENT_FUNDS', 'INSUFFICIENT_FUNDS',
-                              atm_format_cents_v1(greatest(v_cover.available, 0)), NULL);
-       END IF;
-     END insufficient_funds;
+     ${sql.insufficientFundsWithOverdraft(WITHDRAWAL)}
 
-     <<daily_limit_exceeded>>
-     BEGIN
-       -- The customer's withdrawal counts, whoever covers it; the sweep counts toward nothing.
-       v_remaining := atm_limit_remaining_v1(p_account_id, p_day, 'WITHDRAWAL', p_daily_limit);
-       IF p_amount > v_remaining THEN
-         RETURN atm_refuse_v1(p_ctx, 'WITHDRAWAL', p_account_id, 'DAILY_LIMIT_EXCEEDED', 'DAILY_LIMIT_EXCEEDED',
-                              atm_format_cents_v1(v_remaining), jsonb_build_object('remainingCents', v_remaining));
-       END IF;
-     END daily_limit_exceeded;
+     ${sql.dailyLimitExceeded(WITHDRAWAL, [
+       "The customer's withdrawal counts, whoever covers it; the sweep counts toward nothing.",
+     ])}
 
-     <<cannot_dispense>>
-     BEGIN
-       -- The stock is read without a lock; atm_take_notes_v1 re-checks it at the end.
-       SELECT atm_fewest_notes_v1(p_amount, array_agg(denomination_cents::bigint), array_agg(notes))
-         INTO v_notes
-         FROM (SELECT denomination_cents, SUM(note_count)::bigint AS notes FROM note_cassettes
-                WHERE note_count > 0 GROUP BY denomination_cents) stock;
-       IF v_notes IS NULL THEN
-         RETURN atm_refuse_v1(p_ctx, 'WITHDRAWAL', p_account_id, 'CANNOT_DISPENSE', 'CANNOT_DISPENSE',
-                              atm_format_cents_v1(p_amount), NULL);
-       END IF;
-     END cannot_dispense;
+     ${sql.cannotDispense(WITHDRAWAL)}
 
      -- Every rule passed: the sweep first, so the checking balance never goes below zero.
      IF v_cover.sweep > 0 THEN
@@ -198,10 +155,7 @@ const OVERDRAFT_PROTECTION = [
        p_account_id, NULL, 'ATM withdrawal',
        jsonb_build_object('notes', v_notes) || jsonb_strip_nulls(jsonb_build_object('overdraftTransferId', v_sweep->'id')),
        p_ctx.now,
-       ARRAY[p_account_id, atm_internal_account_v1('ATM_CASH')], ARRAY[-p_amount, p_amount],
-       ARRAY['WITHDRAWAL', 'WITHDRAWAL'],
-       ARRAY['ATM withdrawal', 'ATM withdrawal from ' || atm_mask_number_v1(v_account.number)],
-       ARRAY[true, false]);
+       ${sql.WITHDRAWAL_ENTRIES});
      PERFORM atm_add_daily_usage_v1(p_account_id, p_day, 'WITHDRAWAL', p_amount);
      v_body := jsonb_build_object(
        'transaction', atm_transaction_json_v1(v_posted, p_reference, 'WITHDRAWAL', p_amount, p_account_id, p_ctx.now),
@@ -232,62 +186,24 @@ const OVERDRAFT_PROTECTION = [
      v_posted jsonb;
      v_body jsonb;
    BEGIN
-     SELECT * INTO v_start FROM atm_movement_start_v1(p_ctx, p_from_account_id);
-     IF v_start.answer IS NOT NULL THEN RETURN v_start.answer; END IF;
+     ${sql.movementStart(TRANSFER)}
 
-     <<same_account>>
-     BEGIN
-       IF (SELECT number FROM accounts WHERE id = p_from_account_id) = p_to_number THEN
-         RETURN atm_refuse_v1(p_ctx, 'TRANSFER', p_from_account_id, 'SAME_ACCOUNT', 'SAME_ACCOUNT', NULL, NULL);
-       END IF;
-     END same_account;
+     ${sql.sameAccount(TRANSFER)}
 
-     <<recipient_not_found>>
-     BEGIN
-       -- Internal accounts are never a transfer's recipient.
-       SELECT id INTO v_to_id FROM accounts WHERE number = p_to_number AND kind = 'CUSTOMER';
-       IF NOT FOUND THEN
-         RETURN atm_refuse_v1(p_ctx, 'TRANSFER', p_from_account_id, 'RECIPIENT_NOT_FOUND',
-                              'RECIPIENT_NOT_FOUND', NULL, NULL);
-       END IF;
-     END recipient_not_found;
+     ${sql.recipientNotFound(TRANSFER)}
 
      v_link := atm_lock_with_overdraft_v2(p_from_account_id, v_to_id);
      SELECT * INTO v_from FROM accounts WHERE id = p_from_account_id;
      SELECT * INTO v_to FROM accounts WHERE id = v_to_id;
 
-     <<account_not_active>>
-     BEGIN
-       IF v_from.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(p_ctx, 'TRANSFER', p_from_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'ACCOUNT_NOT_ACTIVE', lower(v_from.status), NULL);
-       END IF;
-       IF v_to.status <> 'ACTIVE' THEN
-         RETURN atm_refuse_v1(p_ctx, 'TRANSFER', p_from_account_id, 'ACCOUNT_NOT_ACTIVE',
-                              'RECIPIENT_NOT_ACTIVE', lower(v_to.status), NULL);
-       END IF;
-     END account_not_active;
+     ${sql.transferAccountsNotActive(TRANSFER)}
 
-     <<insufficient_funds>>
-     BEGIN
-       -- The available balance, and what the linked savings account can cover (overdraft protection).
-       SELECT * INTO v_cover FROM atm_overdraft_cover_v2(v_from, v_link, p_amount, p_ctx.now);
-       IF v_cover.sweep IS NULL THEN
-         RETURN atm_refuse_v1(p_ctx, 'TRANSFER', p_from_account_id, 'INSUFFICIENT_FUNDS', 'INSUFFICIENT_FUNDS',
-                              atm_format_cents_v1(greatest(v_cover.available, 0)), NULL);
-       END IF;
-     END insufficient_funds;
+     ${sql.insufficientFundsWithOverdraft(TRANSFER)}
 
-     <<daily_limit_exceeded>>
-     BEGIN
-       -- Every transfer out counts toward the source's limit, to the customer's own accounts
-       -- too; the overdraft sweep alone does not count toward the savings account's.
-       v_remaining := atm_limit_remaining_v1(p_from_account_id, p_day, 'TRANSFER', p_daily_limit);
-       IF p_amount > v_remaining THEN
-         RETURN atm_refuse_v1(p_ctx, 'TRANSFER', p_from_account_id, 'DAILY_LIMIT_EXCEEDED', 'DAILY_LIMIT_EXCEEDED',
-                              atm_format_cents_v1(v_remaining), jsonb_build_object('remainingCents', v_remaining));
-       END IF;
-     END daily_limit_exceeded;
+     ${sql.dailyLimitExceeded(TRANSFER, [
+       "Every transfer out counts toward the source's limit, to the customer's own accounts",
+       "too; the overdraft sweep alone does not count toward the savings account's.",
+     ])}
 
      -- Every rule passed: the sweep first, so the checking balance never goes below zero.
      IF v_cover.sweep > 0 THEN
@@ -297,10 +213,7 @@ const OVERDRAFT_PROTECTION = [
        p_from_account_id, v_to.id, 'Transfer to ' || atm_mask_number_v1(v_to.number) || v_memo,
        CASE WHEN v_memo = '' THEN '{}'::jsonb ELSE jsonb_build_object('memo', p_memo) END
        || jsonb_strip_nulls(jsonb_build_object('overdraftTransferId', v_sweep->'id')), p_ctx.now,
-       ARRAY[p_from_account_id, v_to.id], ARRAY[-p_amount, p_amount], ARRAY['TRANSFER_OUT', 'TRANSFER_IN'],
-       ARRAY['Transfer to ' || atm_mask_number_v1(v_to.number) || v_memo,
-             'Transfer from ' || atm_mask_number_v1(v_from.number) || v_memo],
-       ARRAY[true, true]);
+       ${sql.TRANSFER_ENTRIES});
      PERFORM atm_add_daily_usage_v1(p_from_account_id, p_day, 'TRANSFER', p_amount);
      v_body := jsonb_build_object(
        'transaction', atm_transaction_json_v1(v_posted, p_reference, 'TRANSFER', p_amount, p_from_account_id, p_ctx.now)
