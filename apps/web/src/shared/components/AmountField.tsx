@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDollars, formatMoney } from '../format/format';
+import { type KeypadEditing } from '../machine/hooks/keypad-context';
 
 export interface AmountFieldProps {
   label?: string;
@@ -27,12 +28,25 @@ export function amountDigits(cents: number, mode: 'cents' | 'dollars'): string {
   return String(mode === 'dollars' ? Math.trunc(cents / 100) : cents);
 }
 
-export function appendAmountDigit(cents: number, digit: string, mode: 'cents' | 'dollars'): number {
+function appendAmountDigit(cents: number, digit: string, mode: 'cents' | 'dollars'): number {
   return amountFromDigits(amountDigits(cents, mode) + digit, mode);
 }
 
-export function dropAmountDigit(cents: number, mode: 'cents' | 'dollars'): number {
+function dropAmountDigit(cents: number, mode: 'cents' | 'dollars'): number {
   return amountFromDigits(amountDigits(cents, mode).slice(0, -1), mode);
+}
+
+/** The keypad typing into an amount: a digit shifts in, Backspace drops one, Clear is zero. */
+export function amountKeypad(
+  cents: number,
+  onChange: (cents: number) => void,
+  mode: 'cents' | 'dollars',
+): KeypadEditing {
+  return {
+    onDigit: (digit) => onChange(appendAmountDigit(cents, digit, mode)),
+    onBackspace: () => onChange(dropAmountDigit(cents, mode)),
+    onClear: () => onChange(0),
+  };
 }
 
 function display(cents: number, mode: 'cents' | 'dollars'): string {

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes } from 'react';
+import { type KeypadEditing } from '../machine/hooks/keypad-context';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'onChange' | 'value'>;
 
@@ -47,4 +48,20 @@ export function TextField({
       />
     </label>
   );
+}
+
+/**
+ * The keypad typing into a field of digits: a digit is added (up to `maxLength` of them),
+ * Backspace drops the last, Clear empties the field.
+ */
+export function textKeypad(
+  text: string,
+  onText: (text: string) => void,
+  maxLength = Number.POSITIVE_INFINITY,
+): KeypadEditing {
+  return {
+    onDigit: (digit) => onText((text + digit).slice(0, maxLength)),
+    onBackspace: () => onText(text.slice(0, -1)),
+    onClear: () => onText(''),
+  };
 }

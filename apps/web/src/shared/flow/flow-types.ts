@@ -43,6 +43,12 @@ export function overdraftOf(
   };
 }
 
+/** A screen that moves money: back to the main menu, or on to the receipt of what it did. */
+export interface MoneyScreenProps {
+  onBack: () => void;
+  onCompleted: (receipt: Receipt) => void;
+}
+
 /** The screens reachable from the main menu. */
 export type MenuScreen =
   'balance' | 'withdraw' | 'deposit' | 'transfer' | 'statements' | 'change-pin';

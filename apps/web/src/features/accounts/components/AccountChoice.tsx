@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
+import { type MenuScreen } from '../../../shared/flow/flow-types';
 import { i18n } from '../../../shared/i18n/i18n';
 import { Screen, type ScreenOption } from '../../../shared/machine/components/Screen';
 import { type useAccountStep } from '../hooks/useAccountStep';
@@ -31,23 +32,18 @@ export function accountOptions(
 }
 
 export interface AccountChoiceScreenProps {
-  title: string;
-  question: string;
+  /** The money screen asking: its words hold the step's title and question. */
+  screen: Extract<MenuScreen, 'withdraw' | 'deposit' | 'transfer' | 'statements'>;
   accountStep: ReturnType<typeof useAccountStep>;
-  onBack: () => void;
 }
 
 /** The first step of every money screen: which account (skipped with a single account). */
-export function AccountChoiceScreen({
-  title,
-  question,
-  accountStep,
-  onBack,
-}: AccountChoiceScreenProps) {
+export function AccountChoiceScreen({ screen, accountStep }: AccountChoiceScreenProps) {
   const { t } = useTranslation();
+  const { onBack } = accountStep;
   return (
     <Screen
-      title={title}
+      title={t(`${screen}.chooseTitle`)}
       options={[
         ...accountOptions(accountStep.list, accountStep.choose),
         { label: t('common.mainMenu'), onSelect: onBack, slot: 'L4' },
@@ -58,7 +54,7 @@ export function AccountChoiceScreen({
       {accountStep.accounts.isError ? (
         <ErrorAlert message={errorMessage(accountStep.accounts.error, 'view')} />
       ) : null}
-      <p className="lead">{question}</p>
+      <p className="lead">{t(`${screen}.chooseQuestion`)}</p>
     </Screen>
   );
 }

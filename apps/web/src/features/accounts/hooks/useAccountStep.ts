@@ -5,8 +5,10 @@ import { useAccounts } from './useAccounts';
 /**
  * Money screens ask for the account first; with one account there is nothing to ask, so
  * that account is taken at once.
+ *
+ * @param onBack leaves the money screen (back to the main menu).
  */
-export function useAccountStep() {
+export function useAccountStep(onBack: () => void) {
   const accounts = useAccounts();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const list = accounts.data ?? [];
@@ -16,9 +18,9 @@ export function useAccountStep() {
     accounts,
     list,
     account,
-    /** True when going back from the next step should leave the screen. */
-    skipped: only !== undefined,
     choose: (a: Account) => setChosenId(a.id),
-    reset: () => setChosenId(null),
+    onBack,
+    /** Back from the step after the choice: to the choice, or off the screen if it was skipped. */
+    back: () => (only !== undefined ? onBack() : setChosenId(null)),
   };
 }

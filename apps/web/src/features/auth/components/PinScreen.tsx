@@ -5,10 +5,10 @@ import { ApiError } from '../../../shared/api/http';
 import { errorMessage } from '../../../shared/api/error-messages';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
-import { Screen } from '../../../shared/machine/components/Screen';
 import { useLogin } from '../hooks/useLogin';
 import { StatusNotice } from '../../../shared/components/StatusNotice';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
+import { FormScreen } from '../../../shared/components/FormScreen';
+import { textKeypad } from '../../../shared/components/TextField';
 
 export interface PinScreenProps {
   cardNumber: string;
@@ -49,40 +49,18 @@ export function PinScreen({ cardNumber, onSignedIn, onCancel }: PinScreenProps) 
   };
 
   return (
-    <Screen
+    <FormScreen
       title={t('pin.title')}
-      options={[
-        {
-          label: t('pin.signIn'),
-          onSelect: submit,
-          slot: 'R4',
-          primary: true,
-          disabled: login.isPending || locked,
-        },
-        { label: t('pin.returnCard'), onSelect: onCancel, slot: 'L4' },
-      ]}
-      keypad={{
-        onDigit: (d) => type(pin + d),
-        onBackspace: () => type(pin.slice(0, -1)),
-        onClear: () => type(''),
-        onEnter: submit,
-        onCancel,
-      }}
+      submit={{ label: t('pin.signIn'), onSelect: submit, disabled: login.isPending || locked }}
+      back={{ label: t('pin.returnCard'), onSelect: onCancel }}
+      editing={textKeypad(pin, type)}
     >
-      <ScreenForm onSubmit={submit}>
-        <PinField
-          label={t('pin.label')}
-          value={pin}
-          onChange={type}
-          autoFocus
-          describedBy={hintId}
-        />
-        <p id={hintId} className="hint">
-          {t('pin.hint', { last4: cardNumber.slice(-4) })}
-        </p>
-        <StatusNotice message={login.isPending ? t('pin.checking') : null} />
-        <ErrorAlert message={error} />
-      </ScreenForm>
-    </Screen>
+      <PinField label={t('pin.label')} value={pin} onChange={type} autoFocus describedBy={hintId} />
+      <p id={hintId} className="hint">
+        {t('pin.hint', { last4: cardNumber.slice(-4) })}
+      </p>
+      <StatusNotice message={login.isPending ? t('pin.checking') : null} />
+      <ErrorAlert message={error} />
+    </FormScreen>
   );
 }

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { type CardReturned } from '../../../shared/flow/flow-types';
 import { i18n } from '../../../shared/i18n/i18n';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
-import { Screen } from '../../../shared/machine/components/Screen';
-import { TextField } from '../../../shared/components/TextField';
+import { FormScreen } from '../../../shared/components/FormScreen';
+import { TextField, textKeypad } from '../../../shared/components/TextField';
 import { LanguageChoice } from './LanguageChoice';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 /** Every card number has 16 digits (CARD_NUMBER_PATTERN). */
 const CARD_NUMBER_MAX_DIGITS = 16;
@@ -59,33 +58,30 @@ export function CardScreen({ onInsert, returned }: CardScreenProps) {
     onInsert(digits);
   };
   return (
-    <Screen
+    <FormScreen
       title={t('card.title')}
-      options={[{ label: t('card.insert'), onSelect: insert, slot: 'R4', primary: true }]}
-      keypad={{
-        onDigit: (d) => setFrom(digits + d),
-        onBackspace: () => setFrom(digits.slice(0, -1)),
-        onClear: () => setFrom(''),
-        onEnter: insert,
-      }}
+      submit={{ label: t('card.insert'), onSelect: insert }}
+      editing={textKeypad(digits, setFrom)}
+      intro={
+        <>
+          {returned ? <ReturnedNotice returned={returned} /> : null}
+          <LanguageChoice />
+        </>
+      }
     >
-      {returned ? <ReturnedNotice returned={returned} /> : null}
-      <LanguageChoice />
-      <ScreenForm onSubmit={insert}>
-        <TextField
-          label={t('card.cardNumber')}
-          variant="wide"
-          digits={CARD_NUMBER_MAX_DIGITS}
-          autoFocus
-          aria-describedby={hintId}
-          value={groupCardDigits(digits)}
-          onText={setFrom}
-        />
-        <p id={hintId} className="hint">
-          {t('card.hint')}
-        </p>
-        <ErrorAlert message={error} />
-      </ScreenForm>
-    </Screen>
+      <TextField
+        label={t('card.cardNumber')}
+        variant="wide"
+        digits={CARD_NUMBER_MAX_DIGITS}
+        autoFocus
+        aria-describedby={hintId}
+        value={groupCardDigits(digits)}
+        onText={setFrom}
+      />
+      <p id={hintId} className="hint">
+        {t('card.hint')}
+      </p>
+      <ErrorAlert message={error} />
+    </FormScreen>
   );
 }

@@ -8,7 +8,8 @@ import { PIN_MAX_LENGTH, PinField } from '../../../shared/components/PinField';
 import { Screen } from '../../../shared/machine/components/Screen';
 import { useChangePin } from '../hooks/useChangePin';
 import { StatusNotice } from '../../../shared/components/StatusNotice';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
+import { FormScreen } from '../../../shared/components/FormScreen';
+import { textKeypad } from '../../../shared/components/TextField';
 
 export interface ChangePinScreenProps {
   onBack: () => void;
@@ -104,32 +105,20 @@ export function ChangePinScreen({ onBack, onDone, onLocked }: ChangePinScreenPro
   };
   const { title, label, prompt } = STEPS[step];
   return (
-    <Screen
+    <FormScreen
       title={t(title)}
-      options={[
-        {
-          label: step === 'again' ? t('changePin.save') : t('common.next'),
-          onSelect: next,
-          slot: 'R4',
-          primary: true,
-          disabled: change.isPending,
-        },
-        { label: t('common.back'), onSelect: back, slot: 'L4', disabled: change.isPending },
-      ]}
-      keypad={{
-        onDigit: (d) => setValue(value + d),
-        onBackspace: () => setValue(value.slice(0, -1)),
-        onClear: () => setValue(''),
-        onEnter: next,
-        onCancel: back,
+      submit={{
+        label: step === 'again' ? t('changePin.save') : t('common.next'),
+        onSelect: next,
+        disabled: change.isPending,
       }}
+      back={{ label: t('common.back'), onSelect: back, disabled: change.isPending }}
+      editing={textKeypad(value, setValue)}
     >
-      <ScreenForm onSubmit={next}>
-        <p className="lead">{t(prompt)}</p>
-        <PinField key={step} label={t(label)} value={value} onChange={setValue} autoFocus />
-        <StatusNotice message={change.isPending ? t('changePin.changing') : null} />
-        <ErrorAlert message={error} />
-      </ScreenForm>
-    </Screen>
+      <p className="lead">{t(prompt)}</p>
+      <PinField key={step} label={t(label)} value={value} onChange={setValue} autoFocus />
+      <StatusNotice message={change.isPending ? t('changePin.changing') : null} />
+      <ErrorAlert message={error} />
+    </FormScreen>
   );
 }

@@ -6,25 +6,16 @@ import {
 } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Receipt } from '../../../shared/flow/flow-types';
-import {
-  AmountField,
-  appendAmountDigit,
-  dropAmountDigit,
-} from '../../../shared/components/AmountField';
+import { type MoneyScreenProps } from '../../../shared/flow/flow-types';
+import { AmountField, amountKeypad } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
 import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
-import { TextField } from '../../../shared/components/TextField';
+import { FormScreen } from '../../../shared/components/FormScreen';
+import { TextField, textKeypad } from '../../../shared/components/TextField';
 import { useDeposit } from '../hooks/useDeposit';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
-
-export interface DepositScreenProps {
-  onBack: () => void;
-  onCompleted: (receipt: Receipt) => void;
-}
 
 type Step = 'kind' | 'details' | 'confirm';
 type Field = 'checkNumber' | 'amount';
@@ -34,9 +25,9 @@ const CASH_AVAILABLE_AT_ONCE_CENTS = 20000;
 /** A check number is 1 to 10 digits (CHECK_NUMBER_PATTERN). */
 const CHECK_NUMBER_MAX_DIGITS = 10;
 
-export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
+export function DepositScreen({ onBack, onCompleted }: MoneyScreenProps) {
   const { t } = useTranslation();
-  const accountStep = useAccountStep();
+  const accountStep = useAccountStep(onBack);
   const { account } = accountStep;
   const [step, setStep] = useState<Step>('kind');
   const [kind, setKind] = useState<DepositKind>('CASH');
@@ -46,18 +37,8 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
   const [inputError, setInputError] = useState<string | null>(null);
   const deposit = useDeposit();
 
-  if (!account) {
-    return (
-      <AccountChoiceScreen
-        title={t('deposit.chooseTitle')}
-        question={t('deposit.chooseQuestion')}
-        accountStep={accountStep}
-        onBack={onBack}
-      />
-    );
-  }
+  if (!account) return <AccountChoiceScreen screen="deposit" accountStep={accountStep} />;
   const into = accountName(account);
-  const leaveKind = () => (accountStep.skipped ? onBack() : accountStep.reset());
 
   if (step === 'kind') {
     const choose = (next: DepositKind) => {
@@ -71,9 +52,9 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
         options={[
           { label: t('deposit.cash'), onSelect: () => choose('CASH'), slot: 'R1' },
           { label: t('deposit.check'), onSelect: () => choose('CHECK'), slot: 'R2' },
-          { label: t('common.back'), onSelect: leaveKind, slot: 'L4' },
+          { label: t('common.back'), onSelect: accountStep.back, slot: 'L4' },
         ]}
-        keypad={{ onCancel: leaveKind }}
+        keypad={{ onCancel: accountStep.back }}
       >
         <p className="lead">{t('deposit.question', { account: into })}</p>
         <p className="hint">
@@ -97,49 +78,36 @@ export function DepositScreen({ onBack, onCompleted }: DepositScreenProps) {
       deposit.forget();
       setStep('confirm');
     };
-    const typeDigit = (d: string) =>
-      field === 'checkNumber'
-        ? setCheckNumber((checkNumber + d).slice(0, CHECK_NUMBER_MAX_DIGITS))
-        : setAmountCents(appendAmountDigit(amountCents, d, 'cents'));
     return (
-      <Screen
+      <FormScreen
         title={kind === 'CHECK' ? t('deposit.checkTitle') : t('deposit.cashTitle')}
-        options={[
-          { label: t('common.next'), onSelect: next, slot: 'R4', primary: true },
-          { label: t('common.back'), onSelect: () => setStep('kind'), slot: 'L4' },
-        ]}
-        keypad={{
-          onDigit: typeDigit,
-          onBackspace: () =>
-            field === 'checkNumber'
-              ? setCheckNumber(checkNumber.slice(0, -1))
-              : setAmountCents(dropAmountDigit(amountCents, 'cents')),
-          onClear: () => (field === 'checkNumber' ? setCheckNumber('') : setAmountCents(0)),
-          onEnter: next,
-          onCancel: () => setStep('kind'),
-        }}
+        submit={{ label: t('common.next'), onSelect: next }}
+        back={{ label: t('common.back'), onSelect: () => setStep('kind') }}
+        editing={
+          field === 'checkNumber'
+            ? textKeypad(checkNumber, setCheckNumber, CHECK_NUMBER_MAX_DIGITS)
+            : amountKeypad(amountCents, setAmountCents, 'cents')
+        }
       >
-        <ScreenForm onSubmit={next}>
-          {kind === 'CHECK' ? (
-            <TextField
-              label={t('deposit.checkNumber')}
-              digits={CHECK_NUMBER_MAX_DIGITS}
-              maxLength={CHECK_NUMBER_MAX_DIGITS}
-              autoFocus
-              value={checkNumber}
-              onFocus={() => setField('checkNumber')}
-              onText={setCheckNumber}
-            />
-          ) : null}
-          <AmountField
-            cents={amountCents}
-            onChange={setAmountCents}
-            autoFocus={kind === 'CASH'}
-            onFocus={() => setField('amount')}
+        {kind === 'CHECK' ? (
+          <TextField
+            label={t('deposit.checkNumber')}
+            digits={CHECK_NUMBER_MAX_DIGITS}
+            maxLength={CHECK_NUMBER_MAX_DIGITS}
+            autoFocus
+            value={checkNumber}
+            onFocus={() => setField('checkNumber')}
+            onText={setCheckNumber}
           />
-          <ErrorAlert message={inputError} />
-        </ScreenForm>
-      </Screen>
+        ) : null}
+        <AmountField
+          cents={amountCents}
+          onChange={setAmountCents}
+          autoFocus={kind === 'CASH'}
+          onFocus={() => setField('amount')}
+        />
+        <ErrorAlert message={inputError} />
+      </FormScreen>
     );
   }
 

@@ -6,10 +6,10 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatIsoDate, isoDaysBefore, statementToday } from '../../../shared/format/format';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
+import { FormScreen } from '../../../shared/components/FormScreen';
 import { TextField } from '../../../shared/components/TextField';
 import { useCreateStatement, useDownloadStatement, useStatement } from '../hooks/useStatements';
 import { StatusNotice } from '../../../shared/components/StatusNotice';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
 
 export interface StatementsScreenProps {
   onBack: () => void;
@@ -91,7 +91,7 @@ function StatementProgress({
 
 export function StatementsScreen({ onBack, now = () => new Date() }: StatementsScreenProps) {
   const { t } = useTranslation();
-  const accountStep = useAccountStep();
+  const accountStep = useAccountStep(onBack);
   const { account } = accountStep;
   const [custom, setCustom] = useState(false);
   const today = statementToday(now());
@@ -101,16 +101,7 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
   });
   const create = useCreateStatement();
 
-  if (!account) {
-    return (
-      <AccountChoiceScreen
-        title={t('statements.chooseTitle')}
-        question={t('statements.chooseQuestion')}
-        accountStep={accountStep}
-        onBack={onBack}
-      />
-    );
-  }
+  if (!account) return <AccountChoiceScreen screen="statements" accountStep={accountStep} />;
 
   if (create.data) {
     return (
@@ -131,7 +122,6 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
     if (create.isPending) return;
     create.mutate({ accountId: account.id, range: next });
   };
-  const leave = () => (accountStep.skipped ? onBack() : accountStep.reset());
 
   if (custom) {
     const submit = () => {
@@ -143,35 +133,29 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
     };
     const reversed = range.from > range.to;
     return (
-      <Screen
+      <FormScreen
         title={t('statements.customTitle')}
-        options={[
-          {
-            label: t('statements.make'),
-            onSelect: submit,
-            slot: 'R4',
-            primary: true,
-            disabled: create.isPending || reversed,
-          },
-          { label: t('common.back'), onSelect: () => setCustom(false), slot: 'L4' },
-        ]}
-        keypad={{ onEnter: submit, onCancel: () => setCustom(false) }}
+        submit={{
+          label: t('statements.make'),
+          onSelect: submit,
+          disabled: create.isPending || reversed,
+        }}
+        back={{ label: t('common.back'), onSelect: () => setCustom(false) }}
+        grid
       >
-        <ScreenForm onSubmit={submit} grid>
-          {(['from', 'to'] as const).map((end) => (
-            <TextField
-              key={end}
-              label={t(end === 'from' ? 'statements.fromDate' : 'statements.toDate')}
-              type="date"
-              max={today}
-              value={range[end]}
-              onText={(date) => setRange({ ...range, [end]: date })}
-            />
-          ))}
-          {reversed ? <ErrorAlert message={t('statements.reversed')} /> : null}
-          <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />
-        </ScreenForm>
-      </Screen>
+        {(['from', 'to'] as const).map((end) => (
+          <TextField
+            key={end}
+            label={t(end === 'from' ? 'statements.fromDate' : 'statements.toDate')}
+            type="date"
+            max={today}
+            value={range[end]}
+            onText={(date) => setRange({ ...range, [end]: date })}
+          />
+        ))}
+        {reversed ? <ErrorAlert message={t('statements.reversed')} /> : null}
+        <ErrorAlert message={create.error ? errorMessage(create.error, 'statement') : null} />
+      </FormScreen>
     );
   }
 
@@ -191,9 +175,9 @@ export function StatementsScreen({ onBack, now = () => new Date() }: StatementsS
           slot: 'R4',
           disabled: create.isPending,
         },
-        { label: t('common.back'), onSelect: leave, slot: 'L4' },
+        { label: t('common.back'), onSelect: accountStep.back, slot: 'L4' },
       ]}
-      keypad={{ onCancel: leave }}
+      keypad={{ onCancel: accountStep.back }}
     >
       <p className="lead">{t('statements.question')}</p>
       <p className="hint">{t('statements.isPdf', { account: accountName(account) })}</p>

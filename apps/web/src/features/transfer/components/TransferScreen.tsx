@@ -6,32 +6,22 @@ import {
 } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { overdraftOf, type Receipt } from '../../../shared/flow/flow-types';
-import {
-  AmountField,
-  appendAmountDigit,
-  dropAmountDigit,
-} from '../../../shared/components/AmountField';
+import { type MoneyScreenProps, overdraftOf } from '../../../shared/flow/flow-types';
+import { AmountField, amountKeypad } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatMoney } from '../../../shared/format/format';
 import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
-import { Screen } from '../../../shared/machine/components/Screen';
-import { TextField } from '../../../shared/components/TextField';
+import { FormScreen } from '../../../shared/components/FormScreen';
+import { TextField, textKeypad } from '../../../shared/components/TextField';
 import { useTransfer } from '../hooks/useTransfer';
 import { ACCOUNT_NUMBER_DIGITS, AccountNumberField } from './AccountNumberField';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
-
-export interface TransferScreenProps {
-  onBack: () => void;
-  onCompleted: (receipt: Receipt) => void;
-}
 
 type Field = 'to' | 'amount' | 'memo';
 
-export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
+export function TransferScreen({ onBack, onCompleted }: MoneyScreenProps) {
   const { t } = useTranslation();
-  const accountStep = useAccountStep();
+  const accountStep = useAccountStep(onBack);
   const { account } = accountStep;
   const [reviewing, setReviewing] = useState(false);
   const [toDigits, setToDigits] = useState('');
@@ -41,18 +31,8 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
   const [inputError, setInputError] = useState<string | null>(null);
   const transfer = useTransfer();
 
-  if (!account) {
-    return (
-      <AccountChoiceScreen
-        title={t('transfer.chooseTitle')}
-        question={t('transfer.chooseQuestion')}
-        accountStep={accountStep}
-        onBack={onBack}
-      />
-    );
-  }
+  if (!account) return <AccountChoiceScreen screen="transfer" accountStep={accountStep} />;
   const from = accountName(account);
-  const leave = () => (accountStep.skipped ? onBack() : accountStep.reset());
   const toNumber = normalizeAccountNumber(toDigits);
 
   if (!reviewing) {
@@ -75,56 +55,47 @@ export function TransferScreen({ onBack, onCompleted }: TransferScreenProps) {
     };
     const keypadTarget = field === 'memo' ? 'to' : field;
     return (
-      <Screen
+      <FormScreen
         title={t('transfer.title')}
-        options={[
-          { label: t('common.next'), onSelect: next, slot: 'R4', primary: true },
-          { label: t('common.back'), onSelect: leave, slot: 'L4' },
-        ]}
-        keypad={{
-          onDigit: (d) =>
-            keypadTarget === 'to'
-              ? setToDigits((toDigits + d).slice(0, ACCOUNT_NUMBER_DIGITS))
-              : setAmountCents(appendAmountDigit(amountCents, d, 'cents')),
-          onBackspace: () =>
-            keypadTarget === 'to'
-              ? setToDigits(toDigits.slice(0, -1))
-              : setAmountCents(dropAmountDigit(amountCents, 'cents')),
-          onClear: () => (keypadTarget === 'to' ? setToDigits('') : setAmountCents(0)),
-          onEnter: next,
-          onCancel: leave,
-        }}
+        submit={{ label: t('common.next'), onSelect: next }}
+        back={{ label: t('common.back'), onSelect: accountStep.back }}
+        editing={
+          keypadTarget === 'to'
+            ? textKeypad(toDigits, setToDigits, ACCOUNT_NUMBER_DIGITS)
+            : amountKeypad(amountCents, setAmountCents, 'cents')
+        }
+        intro={
+          <p className="hint">
+            {t('common.fromAvailable', {
+              account: from,
+              amount: formatMoney(account.availableBalanceCents),
+            })}
+          </p>
+        }
+        grid
       >
-        <p className="hint">
-          {t('common.fromAvailable', {
-            account: from,
-            amount: formatMoney(account.availableBalanceCents),
-          })}
-        </p>
-        <ScreenForm onSubmit={next} grid>
-          <AccountNumberField
-            digits={toDigits}
-            onChange={setToDigits}
-            onFocus={() => setField('to')}
-            autoFocus
-          />
-          <AmountField
-            cents={amountCents}
-            onChange={setAmountCents}
-            onFocus={() => setField('amount')}
-          />
-          <TextField
-            label={t('transfer.memo')}
-            fullWidth
-            variant="text"
-            maxLength={MEMO_MAX_LENGTH}
-            value={memo}
-            onFocus={() => setField('memo')}
-            onText={setMemo}
-          />
-          <ErrorAlert message={inputError} />
-        </ScreenForm>
-      </Screen>
+        <AccountNumberField
+          digits={toDigits}
+          onChange={setToDigits}
+          onFocus={() => setField('to')}
+          autoFocus
+        />
+        <AmountField
+          cents={amountCents}
+          onChange={setAmountCents}
+          onFocus={() => setField('amount')}
+        />
+        <TextField
+          label={t('transfer.memo')}
+          fullWidth
+          variant="text"
+          maxLength={MEMO_MAX_LENGTH}
+          value={memo}
+          onFocus={() => setField('memo')}
+          onText={setMemo}
+        />
+        <ErrorAlert message={inputError} />
+      </FormScreen>
     );
   }
 

@@ -1,24 +1,15 @@
 import { type Account } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { overdraftOf, type Receipt } from '../../../shared/flow/flow-types';
-import {
-  AmountField,
-  appendAmountDigit,
-  dropAmountDigit,
-} from '../../../shared/components/AmountField';
+import { type MoneyScreenProps, overdraftOf } from '../../../shared/flow/flow-types';
+import { AmountField, amountKeypad } from '../../../shared/components/AmountField';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert';
 import { formatDollars, formatMoney } from '../../../shared/format/format';
 import { ConfirmStep } from '../../../shared/components/ConfirmStep';
 import { AccountChoiceScreen, accountName, useAccountStep } from '../../accounts';
 import { Screen } from '../../../shared/machine/components/Screen';
+import { FormScreen } from '../../../shared/components/FormScreen';
 import { useWithdraw } from '../hooks/useWithdraw';
-import { ScreenForm } from '../../../shared/components/ScreenForm';
-
-export interface WithdrawScreenProps {
-  onBack: () => void;
-  onCompleted: (receipt: Receipt) => void;
-}
 
 export const FAST_CASH_CENTS = [2000, 4000, 6000, 10000, 20000] as const;
 /** Cash comes in $20 notes; the server has the final word (WITHDRAWAL_MULTIPLE_CENTS). */
@@ -26,9 +17,9 @@ const NOTE_CENTS = 2000;
 
 type Step = 'amount' | 'other' | 'confirm';
 
-export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
+export function WithdrawScreen({ onBack, onCompleted }: MoneyScreenProps) {
   const { t } = useTranslation();
-  const accountStep = useAccountStep();
+  const accountStep = useAccountStep(onBack);
   const { account } = accountStep;
   const [step, setStep] = useState<Step>('amount');
   const [amountCents, setAmountCents] = useState(0);
@@ -63,18 +54,8 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
       },
     );
 
-  if (!account) {
-    return (
-      <AccountChoiceScreen
-        title={t('withdraw.chooseTitle')}
-        question={t('withdraw.chooseQuestion')}
-        accountStep={accountStep}
-        onBack={onBack}
-      />
-    );
-  }
+  if (!account) return <AccountChoiceScreen screen="withdraw" accountStep={accountStep} />;
 
-  const leaveAmount = () => (accountStep.skipped ? onBack() : accountStep.reset());
   const from = accountName(account);
 
   if (step === 'amount') {
@@ -88,9 +69,9 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
             slot: (['L1', 'L2', 'L3', 'R1', 'R2'] as const)[i],
           })),
           { label: t('withdraw.otherAmount'), onSelect: () => setStep('other'), slot: 'R3' },
-          { label: t('common.back'), onSelect: leaveAmount, slot: 'L4' },
+          { label: t('common.back'), onSelect: accountStep.back, slot: 'L4' },
         ]}
-        keypad={{ onCancel: leaveAmount }}
+        keypad={{ onCancel: accountStep.back }}
       >
         <p className="lead">{t('withdraw.question')}</p>
         <p className="hint">
@@ -105,31 +86,21 @@ export function WithdrawScreen({ onBack, onCompleted }: WithdrawScreenProps) {
 
   if (step === 'other') {
     return (
-      <Screen
+      <FormScreen
         title={t('withdraw.otherTitle')}
-        options={[
-          { label: t('common.next'), onSelect: submitOther, slot: 'R4', primary: true },
-          { label: t('common.back'), onSelect: () => setStep('amount'), slot: 'L4' },
-        ]}
-        keypad={{
-          onDigit: (d) => setOtherCents(appendAmountDigit(otherCents, d, 'dollars')),
-          onBackspace: () => setOtherCents(dropAmountDigit(otherCents, 'dollars')),
-          onClear: () => setOtherCents(0),
-          onEnter: submitOther,
-          onCancel: () => setStep('amount'),
-        }}
+        submit={{ label: t('common.next'), onSelect: submitOther }}
+        back={{ label: t('common.back'), onSelect: () => setStep('amount') }}
+        editing={amountKeypad(otherCents, setOtherCents, 'dollars')}
       >
-        <ScreenForm onSubmit={submitOther}>
-          <AmountField
-            cents={otherCents}
-            onChange={setOtherCents}
-            mode="dollars"
-            autoFocus
-            hint={t('withdraw.multiples', { amount: formatMoney(NOTE_CENTS) })}
-          />
-          <ErrorAlert message={inputError} />
-        </ScreenForm>
-      </Screen>
+        <AmountField
+          cents={otherCents}
+          onChange={setOtherCents}
+          mode="dollars"
+          autoFocus
+          hint={t('withdraw.multiples', { amount: formatMoney(NOTE_CENTS) })}
+        />
+        <ErrorAlert message={inputError} />
+      </FormScreen>
     );
   }
 

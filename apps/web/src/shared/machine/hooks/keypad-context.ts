@@ -9,6 +9,9 @@ export interface KeypadHandlers {
   onCancel?: () => void;
 }
 
+/** The keys that type into the field a screen is filling in. */
+export type KeypadEditing = Pick<KeypadHandlers, 'onDigit' | 'onBackspace' | 'onClear'>;
+
 export interface KeypadRegistry {
   current: KeypadHandlers;
 }
