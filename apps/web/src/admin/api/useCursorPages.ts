@@ -16,3 +16,6 @@ export function useCursorPages() {
   const restart = useCallback(() => setCursors([null]), []);
   return { cursor, page: cursors.length, hasPrevious: cursors.length > 1, next, previous, restart };
 }
+
+/** Where a cursor-paged list is: what `useCursorPages` returns. */
+export type CursorPages = ReturnType<typeof useCursorPages>;

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { errorText } from '../api/errors';
 import { strings } from '../strings';
 import { Alert } from './Alert';
 import { Button } from './Button';
@@ -7,9 +8,11 @@ import { focusableIn } from './focusable';
 export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
-  /** Set while the confirmed action runs: both buttons wait. */
-  pending?: boolean;
-  error?: string | null;
+  /**
+   * The confirmed action's request (a mutation): while it runs both buttons wait, its
+   * refusal shows in the dialog, and cancelling forgets it.
+   */
+  action: { isPending: boolean; error: unknown; reset: () => void };
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -21,11 +24,15 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({
   title,
   children,
-  pending = false,
-  error,
+  action,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
+  const pending = action.isPending;
+  const dismiss = () => {
+    action.reset();
+    onCancel();
+  };
   const titleId = useId();
   const textId = useId();
   const dialog = useRef<HTMLDivElement>(null);
@@ -42,7 +49,7 @@ export function ConfirmDialog({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      if (!pending) onCancel();
+      if (!pending) dismiss();
       return;
     }
     if (event.key !== 'Tab' || !dialog.current) return;
@@ -79,9 +86,9 @@ export function ConfirmDialog({
         <div id={textId} className="admin-dialog__text">
           {children}
         </div>
-        <Alert message={error} />
+        <Alert message={errorText(action.error)} />
         <div className="admin-dialog__actions">
-          <Button ref={cancel} onClick={onCancel} disabled={pending}>
+          <Button ref={cancel} onClick={dismiss} disabled={pending}>
             {strings.common.cancel}
           </Button>
           <Button variant="primary" onClick={onConfirm} disabled={pending} aria-busy={pending}>

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
 /** What a field's control needs to be named by its label and described by its hint. */
 export interface FieldControlProps {
@@ -15,7 +15,7 @@ export interface FieldProps {
 }
 
 /** A labelled form control, as every console form lays it out. */
-export function Field({ label, hint, children }: FieldProps) {
+function Field({ label, hint, children }: FieldProps) {
   const id = useId();
   const hintId = useId();
   return (
@@ -28,5 +28,52 @@ export function Field({ label, hint, children }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+type InputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'aria-describedby' | 'value' | 'onChange'
+>;
+
+export interface InputFieldProps extends InputProps {
+  label: string;
+  hint?: string;
+  value: string;
+  /** The text as typed. */
+  onText: (text: string) => void;
+}
+
+/** A labelled text input, the console's most common field. */
+export function InputField({ label, hint, onText, ...input }: InputFieldProps) {
+  return (
+    <Field label={label} hint={hint}>
+      {(control) => <input {...control} {...input} onChange={(e) => onText(e.target.value)} />}
+    </Field>
+  );
+}
+
+export interface SelectFieldProps {
+  label: string;
+  value: string;
+  onChoose: (value: string) => void;
+  /** Each choice's value and the words shown for it, in the order offered. */
+  choices: ReadonlyArray<readonly [value: string, text: string]>;
+}
+
+/** A labelled choice among a few values. */
+export function SelectField({ label, value, onChoose, choices }: SelectFieldProps) {
+  return (
+    <Field label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChoose(e.target.value)}>
+          {choices.map(([choice, text]) => (
+            <option key={choice} value={choice}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

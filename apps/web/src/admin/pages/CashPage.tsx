@@ -7,7 +7,7 @@ import { type AdminDashboard } from '../api/admin-types';
 import { errorText } from '../api/errors';
 import { Alert, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
-import { Field } from '../components/Field';
+import { InputField, SelectField } from '../components/Field';
 import { ConfirmDialog } from '../components/Dialog';
 import { PageFrame } from '../components/PageFrame';
 import { formatCents } from '../format';
@@ -85,33 +85,22 @@ export function CashPage() {
       <section className="admin-card" aria-labelledby="load-title">
         <h2 id="load-title">{strings.cash.loadTitle}</h2>
         <form className="admin-filters" onSubmit={onSubmit} noValidate>
-          <Field label={strings.cash.loadDenomination}>
-            {(control) => (
-              <select
-                {...control}
-                value={denomination}
-                onChange={(e) => setDenomination(Number(e.target.value))}
-              >
-                {DENOMINATIONS_CENTS.map((cents) => (
-                  <option key={cents} value={cents}>
-                    {formatCents(cents)}
-                  </option>
-                ))}
-              </select>
+          <SelectField
+            label={strings.cash.loadDenomination}
+            value={String(denomination)}
+            onChoose={(cents) => setDenomination(Number(cents))}
+            choices={DENOMINATIONS_CENTS.map(
+              (cents) => [String(cents), formatCents(cents)] as const,
             )}
-          </Field>
-          <Field label={strings.cash.loadCount}>
-            {(control) => (
-              <input
-                {...control}
-                inputMode="numeric"
-                autoComplete="off"
-                aria-invalid={invalid || undefined}
-                value={countText}
-                onChange={(e) => setCountText(e.target.value)}
-              />
-            )}
-          </Field>
+          />
+          <InputField
+            label={strings.cash.loadCount}
+            inputMode="numeric"
+            autoComplete="off"
+            aria-invalid={invalid || undefined}
+            value={countText}
+            onText={setCountText}
+          />
           <Button type="submit" variant="primary">
             {strings.cash.loadSubmit}
           </Button>
@@ -122,13 +111,9 @@ export function CashPage() {
       {toConfirm ? (
         <ConfirmDialog
           title={strings.cash.confirmTitle}
-          pending={load.isPending}
-          error={errorText(load.error)}
+          action={load}
           onConfirm={confirm}
-          onCancel={() => {
-            setToConfirm(null);
-            load.reset();
-          }}
+          onCancel={() => setToConfirm(null)}
         >
           <p>
             {strings.cash.confirmText(

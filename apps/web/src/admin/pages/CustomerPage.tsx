@@ -242,10 +242,6 @@ export function CustomerPage({ id }: CustomerPageProps) {
     setDone(null);
     setPending(next);
   };
-  const cancel = () => {
-    action.reset();
-    setPending(null);
-  };
   const confirm = () => {
     if (!pending || action.isPending) return;
     action.mutate(pending, {
@@ -304,10 +300,9 @@ export function CustomerPage({ id }: CustomerPageProps) {
       {pending ? (
         <ConfirmDialog
           title={s.confirmTitle[pending.action](pending.label)}
-          pending={action.isPending}
-          error={errorText(action.error)}
+          action={action}
           onConfirm={confirm}
-          onCancel={cancel}
+          onCancel={() => setPending(null)}
         >
           <p>{s.confirmText[pending.action]}</p>
           {pending.kind === 'overdraft' && pending.action === 'linkOverdraft' ? (

@@ -2,14 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import { type AdminCustomer } from '../api/admin-types';
-import { errorText } from '../api/errors';
 import { useCursorPages } from '../api/useCursorPages';
 import { Link, pathFor } from '../app/router';
-import { Alert } from '../components/Alert';
-import { DataTable } from '../components/DataTable';
-import { Field } from '../components/Field';
+import { InputField } from '../components/Field';
 import { PageFrame } from '../components/PageFrame';
-import { Pagination } from '../components/Pagination';
+import { PagedTable } from '../components/PagedTable';
 import { formatDate, formatCount } from '../format';
 import { strings } from '../strings';
 
@@ -43,61 +40,44 @@ export function CustomersPage() {
     restart();
   };
 
-  const items = customers.data?.items ?? [];
   return (
     <PageFrame title={strings.customers.title}>
       <form role="search" className="admin-search" onSubmit={onSubmit}>
-        <Field label={strings.customers.search} hint={strings.customers.searchHint}>
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              autoComplete="off"
-              spellCheck={false}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label={strings.customers.search}
+          hint={strings.customers.searchHint}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onText={setText}
+        />
       </form>
-      <Alert message={errorText(customers.error)} />
-      {customers.isPending ? (
-        <p>{strings.common.loading}</p>
-      ) : (
-        <>
-          <DataTable<AdminCustomer>
-            caption={strings.customers.tableCaption}
-            rows={items}
-            rowKey={(c) => c.id}
-            empty={strings.customers.empty}
-            columns={[
-              {
-                header: strings.customers.name,
-                cell: (c) => <Link to={pathFor({ page: 'customer', id: c.id })}>{c.name}</Link>,
-              },
-              { header: strings.customers.email, cell: (c) => c.email ?? strings.common.none },
-              {
-                header: strings.customers.accounts,
-                cell: (c) => formatCount(c.accounts.length),
-                numeric: true,
-              },
-              {
-                header: strings.customers.cards,
-                cell: (c) => formatCount(c.cards.length),
-                numeric: true,
-              },
-              { header: strings.customers.createdAt, cell: (c) => formatDate(c.createdAt) },
-            ]}
-          />
-          <Pagination
-            page={pages.page}
-            hasPrevious={pages.hasPrevious}
-            hasNext={Boolean(customers.data?.nextCursor)}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(customers.data?.nextCursor ?? null)}
-          />
-        </>
-      )}
+      <PagedTable<AdminCustomer>
+        query={customers}
+        pages={pages}
+        caption={strings.customers.tableCaption}
+        rowKey={(c) => c.id}
+        empty={strings.customers.empty}
+        columns={[
+          {
+            header: strings.customers.name,
+            cell: (c) => <Link to={pathFor({ page: 'customer', id: c.id })}>{c.name}</Link>,
+          },
+          { header: strings.customers.email, cell: (c) => c.email ?? strings.common.none },
+          {
+            header: strings.customers.accounts,
+            cell: (c) => formatCount(c.accounts.length),
+            numeric: true,
+          },
+          {
+            header: strings.customers.cards,
+            cell: (c) => formatCount(c.cards.length),
+            numeric: true,
+          },
+          { header: strings.customers.createdAt, cell: (c) => formatDate(c.createdAt) },
+        ]}
+      />
     </PageFrame>
   );
 }

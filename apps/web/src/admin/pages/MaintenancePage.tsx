@@ -64,13 +64,9 @@ export function MaintenancePage() {
       {asking !== null ? (
         <ConfirmDialog
           title={asking ? s.confirmOnTitle : s.confirmOffTitle}
-          pending={change.isPending}
-          error={errorText(change.error)}
+          action={change}
           onConfirm={confirm}
-          onCancel={() => {
-            setAsking(null);
-            change.reset();
-          }}
+          onCancel={() => setAsking(null)}
         >
           <p>{asking ? s.confirmOnText : s.confirmOffText}</p>
         </ConfirmDialog>

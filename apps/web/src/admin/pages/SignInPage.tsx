@@ -5,7 +5,7 @@ import { type AdminSession } from '../api/admin-session';
 import { errorText } from '../api/errors';
 import { Alert, Notice } from '../components/Alert';
 import { Button } from '../components/Button';
-import { Field } from '../components/Field';
+import { InputField } from '../components/Field';
 import { strings } from '../strings';
 
 export interface SignInPageProps {
@@ -52,47 +52,36 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
         </h1>
         <p className="admin-signin__intro">{strings.signIn.intro}</p>
         <Notice message={notice} />
-        <Field label={strings.signIn.username}>
-          {(control) => (
-            <input
-              {...control}
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={strings.signIn.password}>
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={strings.signIn.oneTimeCode} hint={strings.signIn.oneTimeCodeHint}>
-          {(control) => (
-            <input
-              {...control}
-              name="one-time-code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={7}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label={strings.signIn.username}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onText={setUsername}
+        />
+        <InputField
+          label={strings.signIn.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onText={setPassword}
+        />
+        <InputField
+          label={strings.signIn.oneTimeCode}
+          hint={strings.signIn.oneTimeCodeHint}
+          name="one-time-code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={7}
+          value={code}
+          onText={setCode}
+        />
         <Alert message={errorText(login.error)} />
         <Button
           type="submit"
