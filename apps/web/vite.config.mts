@@ -1,6 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+
+/** The head both pages start with (ATM and console): written once, put first in each. */
+const SHARED_HEAD: HtmlTagDescriptor[] = [
+  { tag: 'meta', attrs: { charset: 'UTF-8' } },
+  { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' } },
+  { tag: 'meta', attrs: { name: 'color-scheme', content: 'light' } },
+  { tag: 'link', attrs: { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' } },
+].map((tag) => ({ ...tag, injectTo: 'head-prepend' }));
+
+/** Each entry's HTML holds only its own title and mount point; this adds the shared head. */
+function sharedHead(): Plugin {
+  return {
+    name: 'shared-head',
+    transformIndexHtml: { order: 'pre', handler: () => SHARED_HEAD },
+  };
+}
 
 /** In `vite` dev, /admin and its client routes answer the console page, as the server does. */
 function adminDevRoutes(): Plugin {
@@ -26,7 +42,7 @@ const workspace = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react(), adminDevRoutes()],
+  plugins: [react(), sharedHead(), adminDevRoutes()],
   resolve: {
     alias: {
       '@atm/contracts': `${workspace}libs/contracts/src/index.ts`,
