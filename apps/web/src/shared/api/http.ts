@@ -61,6 +61,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   return response;
 }
 
+/** The path of something under one of the customer's accounts: `/accounts/:id/<under>`. */
+export function accountPath(accountId: string, under: string): string {
+  return `/accounts/${encodeURIComponent(accountId)}/${under}`;
+}
+
 export async function apiJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return readJson<T>(await send(path, options));
 }

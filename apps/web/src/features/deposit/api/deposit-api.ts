@@ -1,11 +1,7 @@
 import { type DepositRequest, type DepositResponse } from '@atm/contracts';
-import { moveMoney } from '../../../shared/api/http';
+import { accountPath, moveMoney } from '../../../shared/api/http';
 
 export const depositApi = {
   deposit: (accountId: string, body: DepositRequest, idempotencyKey: string) =>
-    moveMoney<DepositResponse>(
-      `/accounts/${encodeURIComponent(accountId)}/deposits`,
-      body,
-      idempotencyKey,
-    ),
+    moveMoney<DepositResponse>(accountPath(accountId, 'deposits'), body, idempotencyKey),
 };

@@ -1,11 +1,11 @@
 import { type StatementRequest, type StatementResponse } from '@atm/contracts';
-import { apiBlob, apiJson } from '../../../shared/api/http';
+import { accountPath, apiBlob, apiJson } from '../../../shared/api/http';
 import { currentLanguage } from '../../../shared/i18n/i18n';
 
 export const statementsApi = {
   // The statement is written in the session's language.
   create: (accountId: string, body: StatementRequest) =>
-    apiJson<StatementResponse>(`/accounts/${encodeURIComponent(accountId)}/statements`, {
+    apiJson<StatementResponse>(accountPath(accountId, 'statements'), {
       method: 'POST',
       body: { ...body, language: currentLanguage() },
     }),

@@ -1,11 +1,7 @@
 import { type WithdrawalRequest, type WithdrawalResponse } from '@atm/contracts';
-import { moveMoney } from '../../../shared/api/http';
+import { accountPath, moveMoney } from '../../../shared/api/http';
 
 export const withdrawApi = {
   withdraw: (accountId: string, body: WithdrawalRequest, idempotencyKey: string) =>
-    moveMoney<WithdrawalResponse>(
-      `/accounts/${encodeURIComponent(accountId)}/withdrawals`,
-      body,
-      idempotencyKey,
-    ),
+    moveMoney<WithdrawalResponse>(accountPath(accountId, 'withdrawals'), body, idempotencyKey),
 };
