@@ -1,27 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { errorMessage, type Operation } from '../api/error-messages';
+import { type Receipt } from '../flow/flow-types';
+import { type SubmitCallbacks } from '../hooks/useIdempotentMutation';
 import { Screen } from '../machine/components/Screen';
 import { ErrorAlert } from './ErrorAlert';
 import { Summary, type SummaryProps } from './Summary';
 import { StatusNotice } from './StatusNotice';
 
-/** What the confirm step reads of a money movement's request (`useIdempotentMutation`). */
-export interface PendingMovement {
+/** What the confirm step uses of a money movement's request (`useIdempotentMutation`). */
+interface Movement<TVariables, TResult> {
+  submit: (variables: TVariables, callbacks: SubmitCallbacks<TResult>) => void;
   isPending: boolean;
   error: Error | null;
   /** The operation is about to change: the next Confirm is a new one. */
   forget: () => void;
 }
 
-export interface ConfirmStepProps {
+export interface ConfirmStepProps<TVariables, TResult> {
   title: string;
   rows: SummaryProps['rows'];
-  movement: PendingMovement;
+  movement: Movement<TVariables, TResult>;
+  /** What Confirm sends. */
+  request: TVariables;
+  /** The receipt of the movement, from the server's answer. */
+  receipt: (result: TResult) => Receipt;
+  /** The movement went through: on to its receipt. */
+  onCompleted: (receipt: Receipt) => void;
   /** Told while the request is on its way ("Counting your cash..."). */
   pendingMessage: string;
   /** What the customer is doing, so a refusal is told in their terms. */
   operation: Operation;
-  onConfirm: () => void;
   /** Back to the step before, to change the operation. */
   onBack: () => void;
 }
@@ -32,16 +40,20 @@ export interface ConfirmStepProps {
  * (the money may be moving); Enter stays wired because the movement's own guard
  * (`useIdempotentMutation`) refuses a second send.
  */
-export function ConfirmStep({
+export function ConfirmStep<TVariables, TResult>({
   title,
   rows,
   movement,
+  request,
+  receipt,
+  onCompleted,
   pendingMessage,
   operation,
-  onConfirm,
   onBack,
-}: ConfirmStepProps) {
+}: ConfirmStepProps<TVariables, TResult>) {
   const { t } = useTranslation();
+  const onConfirm = () =>
+    movement.submit(request, { onSuccess: (result) => onCompleted(receipt(result)) });
   const back = () => {
     movement.forget();
     onBack();

@@ -1,9 +1,4 @@
-import {
-  type Account,
-  CHECK_NUMBER_PATTERN,
-  type DepositKind,
-  type DepositRequest,
-} from '@atm/contracts';
+import { CHECK_NUMBER_PATTERN, type DepositKind, type DepositRequest } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MoneyScreenProps } from '../../../shared/flow/flow-types';
@@ -113,19 +108,6 @@ export function DepositScreen({ onBack, onCompleted }: MoneyScreenProps) {
 
   const request: DepositRequest =
     kind === 'CHECK' ? { amountCents, kind, checkNumber } : { amountCents, kind };
-  const confirm = (chosen: Account) =>
-    deposit.submit(
-      { accountId: chosen.id, request },
-      {
-        onSuccess: (result) =>
-          onCompleted({
-            transaction: result.transaction,
-            account: chosen,
-            holds: result.holds,
-            ...(kind === 'CHECK' ? { checkNumber } : {}),
-          }),
-      },
-    );
   return (
     <ConfirmStep
       title={t('deposit.confirmTitle')}
@@ -138,9 +120,16 @@ export function DepositScreen({ onBack, onCompleted }: MoneyScreenProps) {
         [t('common.into'), into],
       ]}
       movement={deposit}
+      request={{ accountId: account.id, request }}
+      receipt={(result) => ({
+        transaction: result.transaction,
+        account,
+        holds: result.holds,
+        ...(kind === 'CHECK' ? { checkNumber } : {}),
+      })}
+      onCompleted={onCompleted}
       pendingMessage={t('deposit.taking')}
       operation="deposit"
-      onConfirm={() => confirm(account)}
       onBack={() => setStep('details')}
     />
   );

@@ -1,9 +1,4 @@
-import {
-  type Account,
-  formatAccountNumber,
-  MEMO_MAX_LENGTH,
-  normalizeAccountNumber,
-} from '@atm/contracts';
+import { formatAccountNumber, MEMO_MAX_LENGTH, normalizeAccountNumber } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MoneyScreenProps, overdraftOf } from '../../../shared/flow/flow-types';
@@ -35,7 +30,7 @@ export function TransferScreen({ onBack, onCompleted }: MoneyScreenProps) {
   const from = accountName(account);
   const toNumber = normalizeAccountNumber(toDigits);
 
-  if (!reviewing) {
+  if (!reviewing || !toNumber) {
     const next = () => {
       if (!toNumber) {
         setInputError(t('transfer.numberInvalid'));
@@ -100,40 +95,32 @@ export function TransferScreen({ onBack, onCompleted }: MoneyScreenProps) {
   }
 
   const trimmedMemo = memo.trim();
-  const confirm = (chosen: Account) => {
-    if (!toNumber) return;
-    transfer.submit(
-      {
-        fromAccountId: chosen.id,
-        toAccountNumber: toNumber,
-        amountCents,
-        ...(trimmedMemo ? { memo: trimmedMemo } : {}),
-      },
-      {
-        onSuccess: (result) =>
-          onCompleted({
-            transaction: result.transaction,
-            account: chosen,
-            toAccountNumber: toNumber,
-            ...(trimmedMemo ? { memo: trimmedMemo } : {}),
-            ...overdraftOf(result.overdraftTransfer, chosen),
-          }),
-      },
-    );
-  };
   return (
     <ConfirmStep
       title={t('transfer.confirmTitle')}
       rows={[
         [t('transfer.transfer'), formatMoney(amountCents)],
         [t('common.from'), from],
-        [t('common.to'), toNumber ? formatAccountNumber(toNumber) : ''],
+        [t('common.to'), formatAccountNumber(toNumber)],
         ...(trimmedMemo ? ([[t('common.memo'), trimmedMemo]] as Array<[string, string]>) : []),
       ]}
       movement={transfer}
+      request={{
+        fromAccountId: account.id,
+        toAccountNumber: toNumber,
+        amountCents,
+        ...(trimmedMemo ? { memo: trimmedMemo } : {}),
+      }}
+      receipt={(result) => ({
+        transaction: result.transaction,
+        account,
+        toAccountNumber: toNumber,
+        ...(trimmedMemo ? { memo: trimmedMemo } : {}),
+        ...overdraftOf(result.overdraftTransfer, account),
+      })}
+      onCompleted={onCompleted}
       pendingMessage={t('transfer.sending')}
       operation="transfer"
-      onConfirm={() => confirm(account)}
       onBack={() => setReviewing(false)}
     />
   );

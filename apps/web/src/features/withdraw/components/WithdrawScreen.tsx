@@ -1,4 +1,3 @@
-import { type Account } from '@atm/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MoneyScreenProps, overdraftOf } from '../../../shared/flow/flow-types';
@@ -40,19 +39,6 @@ export function WithdrawScreen({ onBack, onCompleted }: MoneyScreenProps) {
     setInputError(null);
     chooseAmount(otherCents);
   };
-  const confirm = (chosen: Account) =>
-    withdraw.submit(
-      { accountId: chosen.id, amountCents },
-      {
-        onSuccess: (result) =>
-          onCompleted({
-            transaction: result.transaction,
-            account: chosen,
-            notes: result.notes,
-            ...overdraftOf(result.overdraftTransfer, chosen),
-          }),
-      },
-    );
 
   if (!account) return <AccountChoiceScreen screen="withdraw" accountStep={accountStep} />;
 
@@ -112,9 +98,16 @@ export function WithdrawScreen({ onBack, onCompleted }: MoneyScreenProps) {
         [t('common.from'), from],
       ]}
       movement={withdraw}
+      request={{ accountId: account.id, amountCents }}
+      receipt={(result) => ({
+        transaction: result.transaction,
+        account,
+        notes: result.notes,
+        ...overdraftOf(result.overdraftTransfer, account),
+      })}
+      onCompleted={onCompleted}
       pendingMessage={t('withdraw.counting')}
       operation="withdraw"
-      onConfirm={() => confirm(account)}
       onBack={() => setStep('amount')}
     />
   );
