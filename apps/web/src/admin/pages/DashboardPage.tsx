@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { subtractCents } from '@atm/money';
 import { adminApi } from '../api/admin-api';
 import { type AdminDashboard } from '../api/admin-types';
@@ -8,6 +9,8 @@ import { PageFrame } from '../components/PageFrame';
 import { formatCents, formatCount, formatInstant } from '../format';
 import { strings } from '../strings';
 import { NoteStockTable } from './NoteStockTable';
+
+const d = strings.dashboard;
 
 /** The dashboard polls this often; the server does not count a poll as activity. */
 export const DASHBOARD_REFRESH_MS = 10_000;
@@ -31,21 +34,22 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-interface FigureCardProps {
-  /** The heading's id, which names the card's region. */
-  id: string;
+interface FigureCardProps<K extends string> {
   title: string;
-  figures: Array<[label: string, count: number]>;
+  /** Each count's label, in the order shown, keyed by the answer's field it counts. */
+  labels: Record<K, string>;
+  counts: Record<K, number>;
 }
 
-/** A card of counts under one heading. */
-function FigureCard({ id, title, figures }: FigureCardProps) {
+/** A card of counts under one heading, which names the card's region. */
+function FigureCard<K extends string>({ title, labels, counts }: FigureCardProps<K>) {
+  const headingId = useId();
   return (
-    <section className="admin-card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <section className="admin-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       <dl className="admin-figures">
-        {figures.map(([label, count]) => (
-          <Figure key={label} label={label} value={formatCount(count)} />
+        {(Object.keys(labels) as K[]).map((field) => (
+          <Figure key={field} label={labels[field]} value={formatCount(counts[field])} />
         ))}
       </dl>
     </section>
@@ -57,19 +61,17 @@ function CashBalancing({ balancing }: { balancing: AdminDashboard['cashBalancing
   const balanced = difference === 0;
   return (
     <section className="admin-card" aria-labelledby="cash-balancing-title">
-      <h2 id="cash-balancing-title">{strings.dashboard.cashBalancing}</h2>
+      <h2 id="cash-balancing-title">{d.cashBalancing}</h2>
       <dl className="admin-figures">
-        <Figure label={strings.dashboard.stockValue} value={formatCents(balancing.stockCents)} />
-        <Figure label={strings.dashboard.ledgerValue} value={formatCents(balancing.ledgerCents)} />
+        <Figure label={d.stockValue} value={formatCents(balancing.stockCents)} />
+        <Figure label={d.ledgerValue} value={formatCents(balancing.ledgerCents)} />
       </dl>
       <p
         className={
           balanced ? 'admin-balance admin-balance--ok' : 'admin-balance admin-balance--off'
         }
       >
-        {balanced
-          ? strings.dashboard.balanced
-          : strings.dashboard.unbalanced(formatCents(Math.abs(difference)))}
+        {balanced ? d.balanced : d.unbalanced(formatCents(Math.abs(difference)))}
       </p>
     </section>
   );
@@ -79,13 +81,11 @@ export function DashboardPage() {
   const dashboard = useDashboard();
   const data = dashboard.data;
   return (
-    <PageFrame title={strings.dashboard.title}>
+    <PageFrame title={d.title}>
       <p className="admin-page__note">
-        {strings.dashboard.refreshNote}{' '}
+        {d.refreshNote}{' '}
         {dashboard.dataUpdatedAt > 0
-          ? strings.dashboard.lastUpdated(
-              formatInstant(new Date(dashboard.dataUpdatedAt).toISOString()),
-            )
+          ? d.lastUpdated(formatInstant(new Date(dashboard.dataUpdatedAt).toISOString()))
           : null}
       </p>
       <Alert message={errorText(dashboard.error)} />
@@ -97,36 +97,14 @@ export function DashboardPage() {
         <div className="admin-grid">
           {data.cashBalancing ? <CashBalancing balancing={data.cashBalancing} /> : null}
           <FigureCard
-            id="people-title"
-            title={strings.dashboard.people}
-            figures={[
-              [strings.dashboard.customers, data.customers],
-              [strings.dashboard.accounts, data.accounts],
-              [strings.dashboard.cardsActive, data.cards.active],
-              [strings.dashboard.cardsLocked, data.cards.locked],
-              [strings.dashboard.cardsBlocked, data.cards.blocked],
-            ]}
+            title={d.people}
+            labels={d.peopleFigures}
+            counts={{ customers: data.customers, accounts: data.accounts, ...data.cards }}
           />
-          <FigureCard
-            id="today-title"
-            title={strings.dashboard.today}
-            figures={[
-              [strings.dashboard.withdrawals, data.today.withdrawals],
-              [strings.dashboard.deposits, data.today.deposits],
-              [strings.dashboard.transfers, data.today.transfers],
-              [strings.dashboard.failedSignIns, data.today.failedSignIns],
-            ]}
-          />
-          <FigureCard
-            id="statements-title"
-            title={strings.dashboard.statements}
-            figures={[
-              [strings.dashboard.statementsPending, data.statements.pending],
-              [strings.dashboard.statementsFailed, data.statements.failed],
-            ]}
-          />
+          <FigureCard title={d.today} labels={d.todayFigures} counts={data.today} />
+          <FigureCard title={d.statements} labels={d.statementFigures} counts={data.statements} />
           <section className="admin-card admin-card--wide" aria-labelledby="stock-title">
-            <h2 id="stock-title">{strings.dashboard.cashStock}</h2>
+            <h2 id="stock-title">{d.cashStock}</h2>
             <NoteStockTable cash={data.cash} />
           </section>
         </div>
