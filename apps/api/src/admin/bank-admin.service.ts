@@ -73,16 +73,7 @@ export class BankAdminService {
         email: input.email ?? null,
         createdAt: this.clock.now(),
       });
-      await this.audit.record(
-        {
-          type: 'CUSTOMER_CREATED',
-          outcome: 'SUCCESS',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          customerId: id,
-        },
-        runner,
-      );
+      await this.audit.recordAdminAction('CUSTOMER_CREATED', actor, { customerId: id }, runner);
       return id;
     };
     return db ? work(db) : inTransaction(this.dataSource, work);
@@ -139,12 +130,10 @@ export class BankAdminService {
           ],
         });
       }
-      await this.audit.record(
+      await this.audit.recordAdminAction(
+        'ACCOUNT_OPENED',
+        actor,
         {
-          type: 'ACCOUNT_OPENED',
-          outcome: 'SUCCESS',
-          actorType: 'ADMIN',
-          actor: actor.actor,
           customerId: input.customerId,
           accountId: opened.id,
           details: { type: input.type, openingCents: input.openingCents },
@@ -243,15 +232,10 @@ export class BankAdminService {
           throw new DomainError('VALIDATION_FAILED', `Account ${number} is not frozen`);
         }
         await this.accounts.setStatus(db, account.id, target);
-        await this.audit.record(
-          {
-            type,
-            outcome: 'SUCCESS',
-            actorType: 'ADMIN',
-            actor: actor.actor,
-            customerId: account.customer_id,
-            accountId: account.id,
-          },
+        await this.audit.recordAdminAction(
+          type,
+          actor,
+          { customerId: account.customer_id, accountId: account.id },
           db,
         );
         return { id: account.id, number, status: target };

@@ -73,12 +73,10 @@ export class OverdraftLinksService {
           savingsId = savings.id;
         }
         await this.accounts.setOverdraftSource(db, checking.id, savingsId);
-        await this.audit.record(
+        await this.audit.recordAdminAction(
+          type,
+          actor,
           {
-            type,
-            outcome: 'SUCCESS',
-            actorType: 'ADMIN',
-            actor: actor.actor,
             customerId: checking.customer_id,
             accountId: checking.id,
             details: savingsId === null ? {} : { fromAccountId: savingsId },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { Clock } from '../common';
+import { type AdminActor, Clock } from '../common';
 import { type Queryable, queryRows } from '../database';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REFUSED';
@@ -19,6 +19,12 @@ export interface AuditEvent {
   /** Never a PIN, never a full card number. */
   details?: Record<string, unknown>;
 }
+
+/** What an administrator's act was done to: the event's fields but its type, outcome and actor. */
+export type AdminActionSubject = Pick<
+  AuditEvent,
+  'customerId' | 'cardLast4' | 'accountId' | 'details'
+>;
 
 export interface AuditRow {
   id: string;
@@ -65,6 +71,19 @@ export class AuditService {
         event.clientIp ?? null,
         JSON.stringify(event.details ?? {}),
       ],
+    );
+  }
+
+  /** An administrator's act that succeeded, in `runner`'s transaction when given. */
+  recordAdminAction(
+    type: string,
+    actor: AdminActor,
+    subject: AdminActionSubject,
+    runner?: Queryable,
+  ): Promise<void> {
+    return this.record(
+      { type, outcome: 'SUCCESS', actorType: 'ADMIN', actor: actor.actor, ...subject },
+      runner,
     );
   }
 

@@ -159,15 +159,10 @@ export class CardsService {
             ],
           );
           const cardId = rows[0].id;
-          await this.audit.record(
-            {
-              type: 'CARD_ISSUED',
-              outcome: 'SUCCESS',
-              actorType: 'ADMIN',
-              actor: actor.actor,
-              customerId: input.customerId,
-              cardLast4: cardNumber.slice(-4),
-            },
+          await this.audit.recordAdminAction(
+            'CARD_ISSUED',
+            actor,
+            { customerId: input.customerId, cardLast4: cardNumber.slice(-4) },
             runner,
           );
           return { cardId, cardNumber, last4: cardNumber.slice(-4) };
@@ -333,15 +328,10 @@ export class CardsService {
     actor: AdminActor,
     db: Queryable,
   ): Promise<void> {
-    return this.audit.record(
-      {
-        type,
-        outcome: 'SUCCESS',
-        actorType: 'ADMIN',
-        actor: actor.actor,
-        customerId: card.customerId,
-        cardLast4: card.last4,
-      },
+    return this.audit.recordAdminAction(
+      type,
+      actor,
+      { customerId: card.customerId, cardLast4: card.last4 },
       db,
     );
   }

@@ -370,15 +370,6 @@ export class AdminUsersService {
     db: Queryable,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    return this.audit.record(
-      {
-        type,
-        outcome: 'SUCCESS',
-        actorType: 'ADMIN',
-        actor: actor.actor,
-        details: { username, ...details },
-      },
-      db,
-    );
+    return this.audit.recordAdminAction(type, actor, { details: { username, ...details } }, db);
   }
 }
