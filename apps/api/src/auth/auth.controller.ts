@@ -5,12 +5,16 @@ import { Public } from '../common';
 import { LoginThrottle } from '../rate-limit';
 import { AuthService } from './auth.service';
 import { ChangePinDto, LoginDto } from './dto/login.dto';
+import { PinChangeService } from './pin-change.service';
 import { CurrentPrincipal, type Principal } from './principal';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly pins: PinChangeService,
+  ) {}
 
   @Public()
   @LoginThrottle()
@@ -53,6 +57,6 @@ export class AuthController {
     @Body() body: ChangePinDto,
     @Ip() ip: string,
   ): Promise<void> {
-    await this.auth.changePin(principal, body, ip);
+    await this.pins.changePin(principal, body, ip);
   }
 }

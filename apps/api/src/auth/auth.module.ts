@@ -7,8 +7,11 @@ import { AuthService } from './auth.service';
 import { CardsService } from './cards.service';
 import { SecretHashers } from './secret-hashers';
 import { JwtStrategy } from './jwt.strategy';
+import { PinChangeService } from './pin-change.service';
 import { SessionGuard } from './session.guard';
+import { SessionTokens } from './session-tokens';
 import { SessionsService } from './sessions.service';
+import { SignInAttempts } from './sign-in-attempts';
 import { signingKey } from './token';
 
 @Module({
@@ -20,7 +23,17 @@ import { signingKey } from './token';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, CardsService, SecretHashers, JwtStrategy, SessionGuard, SessionsService],
+  providers: [
+    AuthService,
+    CardsService,
+    JwtStrategy,
+    PinChangeService,
+    SecretHashers,
+    SessionGuard,
+    SessionTokens,
+    SessionsService,
+    SignInAttempts,
+  ],
   exports: [CardsService, SessionsService, SessionGuard, SecretHashers],
 })
 export class AuthModule {}

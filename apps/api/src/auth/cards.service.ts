@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { type DataSource } from 'typeorm';
@@ -11,7 +11,6 @@ import {
   DomainError,
   validationFailed,
 } from '../common';
-import { type AppConfig, APP_CONFIG } from '../config';
 import { type Queryable, execute, inTransaction, queryRows } from '../database';
 import { SecretHashers } from './secret-hashers';
 import { explainPinWeakness, findPinWeakness } from './pin-rules';
@@ -79,7 +78,6 @@ export function generateCardNumber(): string {
 export class CardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hashers: SecretHashers,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -300,6 +298,15 @@ export class CardsService {
     return card;
   }
 
+  /** The holder's own new PIN, already checked and hashed (PinChangeService). */
+  async setPin(cardId: string, pinHash: string, db: Queryable): Promise<void> {
+    await execute(db, `UPDATE cards SET pin_hash = $2, pin_changed_at = $3 WHERE id = $1`, [
+      cardId,
+      pinHash,
+      this.clock.now(),
+    ]);
+  }
+
   /** An administrator sets a new PIN (the customer forgot theirs): ends the card's sessions. */
   async resetPin(
     cardNumber: string,
@@ -334,13 +341,6 @@ export class CardsService {
       { customerId: card.customerId, cardLast4: card.last4 },
       db,
     );
-  }
-
-  get lockoutPolicy(): { maxFailedAttempts: number; lockoutSeconds: number } {
-    return {
-      maxFailedAttempts: this.config.maxFailedPinAttempts,
-      lockoutSeconds: this.config.lockoutDurationSeconds,
-    };
   }
 
   /** The dashboard's cards: usable now, locked by wrong PINs for a while, and blocked. */

@@ -66,6 +66,22 @@ function interpret(
   };
 }
 
+/** The lock `lockSql` reads (one parameter, the counter's key), if there is one. */
+async function readLock(db: Queryable, lockSql: string, key: string): Promise<Date | undefined> {
+  const [row] = await queryRows<{ locked_until: string | Date | null }>(db, lockSql, [key]);
+  return row?.locked_until ? new Date(row.locked_until) : undefined;
+}
+
+/** Nothing was counted: a concurrent wrong PIN locked the counter first. */
+function alreadyLocked(lockedUntil: Date | undefined, now: Date): WrongPinOutcome {
+  return { kind: 'ALREADY_LOCKED', lockedUntil: lockedUntil ?? now };
+}
+
+/** The card's lock as it stands, running or run out (read after a guarded write lost). */
+export function cardLockedUntil(db: Queryable, cardId: string): Promise<Date | undefined> {
+  return readLock(db, `SELECT locked_until FROM cards WHERE id = $1`, cardId);
+}
+
 /**
  * The count after one more wrong PIN, in SQL over a counter row whose last wrong PIN was at
  * `lastWrongAt`: a lock that ended, or a count older than the decay time ($decay seconds
@@ -97,14 +113,7 @@ export async function recordWrongPinForCard(
       RETURNING failed_pin_attempts, locked_until`,
     [cardId, now, policy.maxFailedAttempts, policy.lockoutSeconds, counterDecaySeconds(policy)],
   );
-  const outcome = interpret(rows[0], policy);
-  if (outcome) return outcome;
-  const current = await queryRows<{ locked_until: string | Date }>(
-    db,
-    `SELECT locked_until FROM cards WHERE id = $1`,
-    [cardId],
-  );
-  return { kind: 'ALREADY_LOCKED', lockedUntil: new Date(current[0]?.locked_until ?? now) };
+  return interpret(rows[0], policy) ?? alreadyLocked(await cardLockedUntil(db, cardId), now);
 }
 
 export async function recordWrongPinForUnknownCard(
@@ -135,14 +144,17 @@ export async function recordWrongPinForUnknownCard(
       counterDecaySeconds(policy),
     ],
   );
-  const outcome = interpret(rows[0], policy);
-  if (outcome) return outcome;
-  const current = await queryRows<{ locked_until: string | Date }>(
-    db,
-    `SELECT locked_until FROM unknown_card_attempts WHERE number_hash = $1`,
-    [numberHash],
+  return (
+    interpret(rows[0], policy) ??
+    alreadyLocked(
+      await readLock(
+        db,
+        `SELECT locked_until FROM unknown_card_attempts WHERE number_hash = $1`,
+        numberHash,
+      ),
+      now,
+    )
   );
-  return { kind: 'ALREADY_LOCKED', lockedUntil: new Date(current[0]?.locked_until ?? now) };
 }
 
 /** Answers the lock's end when the unknown card number is locked now. */
