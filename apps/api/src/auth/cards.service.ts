@@ -38,6 +38,12 @@ interface CardRow {
   locked_until: string | Date | null;
 }
 
+/** An administrator's block or PIN reset: the card's last digits and the sessions it ended. */
+interface SessionsEndedOnCard {
+  last4: string;
+  sessionsEnded: number;
+}
+
 /** A card as the admin CLI's customer list shows it. */
 export interface CardBrief {
   customer_id: string;
@@ -186,30 +192,37 @@ export class CardsService {
     if (weakness) throw new DomainError('WEAK_PIN', explainPinWeakness(weakness));
   }
 
-  async block(
-    cardNumber: string,
-    actor: AdminActor,
-  ): Promise<{ last4: string; sessionsEnded: number }> {
+  /**
+   * An administrator's change to one card, in one transaction with the card read in it:
+   * by number (the CLI's form) or by id (the console's).
+   */
+  private changeCard<T>(
+    locator: { number: string } | { id: string },
+    change: (card: CardRecord, db: Queryable) => Promise<T>,
+  ): Promise<T> {
     return inTransaction(this.dataSource, async (db) =>
-      this.blockCard(await this.requireByNumber(cardNumber, db), actor, db),
+      change(
+        'number' in locator
+          ? await this.requireByNumber(locator.number, db)
+          : await this.requireById(locator.id, db),
+        db,
+      ),
     );
   }
 
-  /** The console's form: by card id. */
-  async blockById(
-    cardId: string,
-    actor: AdminActor,
-  ): Promise<{ last4: string; sessionsEnded: number }> {
-    return inTransaction(this.dataSource, async (db) =>
-      this.blockCard(await this.requireById(cardId, db), actor, db),
-    );
+  block(cardNumber: string, actor: AdminActor): Promise<SessionsEndedOnCard> {
+    return this.changeCard({ number: cardNumber }, (card, db) => this.blockCard(card, actor, db));
+  }
+
+  blockById(cardId: string, actor: AdminActor): Promise<SessionsEndedOnCard> {
+    return this.changeCard({ id: cardId }, (card, db) => this.blockCard(card, actor, db));
   }
 
   private async blockCard(
     card: CardRecord,
     actor: AdminActor,
     db: Queryable,
-  ): Promise<{ last4: string; sessionsEnded: number }> {
+  ): Promise<SessionsEndedOnCard> {
     if (card.status === 'BLOCKED')
       throw new DomainError('CARD_BLOCKED', `Card ending ${card.last4} is already blocked`);
     await execute(db, `UPDATE cards SET status = 'BLOCKED' WHERE id = $1`, [card.id]);
@@ -219,17 +232,12 @@ export class CardsService {
   }
 
   /** Clears a PIN lockout (not a block: a blocked card stays blocked). */
-  async unlock(cardNumber: string, actor: AdminActor): Promise<{ last4: string }> {
-    return inTransaction(this.dataSource, async (db) =>
-      this.unlockCard(await this.requireByNumber(cardNumber, db), actor, db),
-    );
+  unlock(cardNumber: string, actor: AdminActor): Promise<{ last4: string }> {
+    return this.changeCard({ number: cardNumber }, (card, db) => this.unlockCard(card, actor, db));
   }
 
-  /** The console's form: by card id. */
-  async unlockById(cardId: string, actor: AdminActor): Promise<{ last4: string }> {
-    return inTransaction(this.dataSource, async (db) =>
-      this.unlockCard(await this.requireById(cardId, db), actor, db),
-    );
+  unlockById(cardId: string, actor: AdminActor): Promise<{ last4: string }> {
+    return this.changeCard({ id: cardId }, (card, db) => this.unlockCard(card, actor, db));
   }
 
   private async unlockCard(
@@ -312,11 +320,10 @@ export class CardsService {
     cardNumber: string,
     newPin: string,
     actor: AdminActor,
-  ): Promise<{ last4: string; sessionsEnded: number }> {
+  ): Promise<SessionsEndedOnCard> {
     this.assertStrongPin(newPin);
     const pinHash = await this.hashers.pins.hash(newPin);
-    return inTransaction(this.dataSource, async (db) => {
-      const card = await this.requireByNumber(cardNumber, db);
+    return this.changeCard({ number: cardNumber }, async (card, db) => {
       await execute(
         db,
         `UPDATE cards SET pin_hash = $2, pin_changed_at = $3, failed_pin_attempts = 0, locked_until = NULL WHERE id = $1`,
