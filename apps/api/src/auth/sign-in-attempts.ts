@@ -82,13 +82,7 @@ export class SignInAttempts {
       this.clock.now(),
       this.policy,
     );
-    await this.audit.record({
-      ...who,
-      type: 'LOGIN',
-      outcome: 'FAILURE',
-      details: { reason: 'UNKNOWN_CARD' },
-    });
-    this.metrics.signInFailures.inc({ reason: 'WRONG_PIN' });
+    await this.failed(who, 'LOGIN', 'UNKNOWN_CARD');
     return wrongPin(outcome);
   }
 
@@ -125,6 +119,16 @@ export class SignInAttempts {
     return error;
   }
 
+  /** A wrong PIN, of a card or of a number that is none, as the audit trail and metrics see it. */
+  private async failed(
+    who: SignInAudit,
+    type: 'LOGIN' | 'PIN_CHANGE',
+    reason: 'UNKNOWN_CARD' | 'WRONG_PIN',
+  ): Promise<void> {
+    await this.audit.record({ ...who, type, outcome: 'FAILURE', details: { reason } });
+    this.metrics.signInFailures.inc({ reason: 'WRONG_PIN' });
+  }
+
   /**
    * Counts a wrong PIN (sign-in or PIN change). The one that locks the card ends every
    * session of the card and answers CARD_LOCKED.
@@ -140,13 +144,7 @@ export class SignInAttempts {
       this.clock.now(),
       this.policy,
     );
-    await this.audit.record({
-      ...who,
-      type: action,
-      outcome: 'FAILURE',
-      details: { reason: 'WRONG_PIN' },
-    });
-    this.metrics.signInFailures.inc({ reason: 'WRONG_PIN' });
+    await this.failed(who, action, 'WRONG_PIN');
     if (outcome.kind === 'LOCKED_NOW') {
       this.metrics.lockouts.inc();
       await this.sessions.endAllForCard(cardId, 'LOCKED');
