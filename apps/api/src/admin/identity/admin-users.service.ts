@@ -30,6 +30,21 @@ export const DEMO_ADMIN = {
 /** Longer passwords are refused before hashing, so a huge one cannot tie up argon2. */
 const ADMIN_PASSWORD_MAX_LENGTH = 1024;
 
+/**
+ * Each credential's reset: the statement that stores the new one ($1 the user's id, $2 the
+ * password hash or sealed secret, $3 now) and the audit event it leaves.
+ */
+const CREDENTIAL_RESETS = {
+  PASSWORD: {
+    sql: `UPDATE admin_users SET password_hash = $2, updated_at = $3 WHERE id = $1`,
+    auditType: 'ADMIN_USER_PASSWORD_RESET',
+  },
+  TOTP: {
+    sql: `UPDATE admin_users SET totp_secret_encrypted = $2, totp_last_step = NULL, updated_at = $3 WHERE id = $1`,
+    auditType: 'ADMIN_USER_TOTP_RESET',
+  },
+} as const;
+
 export interface AdminUserRecord {
   id: string;
   username: string;
@@ -198,8 +213,7 @@ export class AdminUsersService {
     actor: AdminActor,
   ): Promise<{ username: string; disabled: boolean }> {
     assertAdminUsername(username);
-    return inTransaction(this.dataSource, async (db) => {
-      const user = await this.lockForChange(db, username);
+    return this.changeUser(username, async (user, db) => {
       if (user.disabled === disabled)
         throw new DomainError(
           'VALIDATION_FAILED',
@@ -229,8 +243,7 @@ export class AdminUsersService {
   ): Promise<{ username: string; role: AdminRole }> {
     assertAdminUsername(username);
     assertAdminRole(role);
-    return inTransaction(this.dataSource, async (db) => {
-      const user = await this.lockForChange(db, username);
+    return this.changeUser(username, async (user, db) => {
       if (role !== 'ADMIN') await this.assertNotLastActiveAdmin(db, user);
       await execute(db, `UPDATE admin_users SET role = $2, updated_at = $3 WHERE id = $1`, [
         user.id,
@@ -251,8 +264,7 @@ export class AdminUsersService {
     actor: AdminActor,
   ): Promise<{ username: string; cleared: number }> {
     assertAdminUsername(username);
-    return inTransaction(this.dataSource, async (db) => {
-      await this.lockForChange(db, username);
+    return this.changeUser(username, async (_user, db) => {
       const cleared = await execute(db, `DELETE FROM admin_login_attempts WHERE username = $1`, [
         username,
       ]);
@@ -269,17 +281,8 @@ export class AdminUsersService {
     assertAdminUsername(username);
     assertAdminPassword(password);
     const passwordHash = await this.credentials.passwords.hash(password);
-    return inTransaction(this.dataSource, async (db) => {
-      const user = await this.lockForChange(db, username);
-      await execute(
-        db,
-        `UPDATE admin_users SET password_hash = $2, updated_at = $3 WHERE id = $1`,
-        [user.id, passwordHash, this.clock.now()],
-      );
-      const sessionsEnded = await this.sessions.endAllForUser(user.id, 'PASSWORD_RESET', db);
-      await this.record('ADMIN_USER_PASSWORD_RESET', username, actor, db);
-      return { username, sessionsEnded };
-    });
+    const sessionsEnded = await this.replaceCredential(username, 'PASSWORD', passwordHash, actor);
+    return { username, sessionsEnded };
   }
 
   /** A new TOTP secret (the old codes stop working); answers the new enrollment URI once. */
@@ -289,16 +292,12 @@ export class AdminUsersService {
   ): Promise<{ username: string; enrollmentUri: string }> {
     assertAdminUsername(username);
     const secret = newTotpSecret();
-    await inTransaction(this.dataSource, async (db) => {
-      const user = await this.lockForChange(db, username);
-      await execute(
-        db,
-        `UPDATE admin_users SET totp_secret_encrypted = $2, totp_last_step = NULL, updated_at = $3 WHERE id = $1`,
-        [user.id, this.credentials.totpSecrets.seal(secret), this.clock.now()],
-      );
-      await this.sessions.endAllForUser(user.id, 'PASSWORD_RESET', db);
-      await this.record('ADMIN_USER_TOTP_RESET', username, actor, db);
-    });
+    await this.replaceCredential(
+      username,
+      'TOTP',
+      this.credentials.totpSecrets.seal(secret),
+      actor,
+    );
     return { username, enrollmentUri: enrollmentUri(secret, username) };
   }
 
@@ -335,6 +334,35 @@ export class AdminUsersService {
       [adminUserId, step],
     );
     return claimed > 0;
+  }
+
+  /**
+   * A new password hash or sealed TOTP secret: every session of the user ends (as
+   * PASSWORD_RESET, for either) and the reset is audited. Answers how many sessions ended.
+   */
+  private replaceCredential(
+    username: string,
+    credential: keyof typeof CREDENTIAL_RESETS,
+    value: string,
+    actor: AdminActor,
+  ): Promise<number> {
+    const { sql, auditType } = CREDENTIAL_RESETS[credential];
+    return this.changeUser(username, async (user, db) => {
+      await execute(db, sql, [user.id, value, this.clock.now()]);
+      const sessionsEnded = await this.sessions.endAllForUser(user.id, 'PASSWORD_RESET', db);
+      await this.record(auditType, username, actor, db);
+      return sessionsEnded;
+    });
+  }
+
+  /** An administrator's change to one admin user, in a transaction that holds the user's row. */
+  private changeUser<T>(
+    username: string,
+    change: (user: AdminUserRecord, db: Queryable) => Promise<T>,
+  ): Promise<T> {
+    return inTransaction(this.dataSource, async (db) =>
+      change(await this.lockForChange(db, username), db),
+    );
   }
 
   private async lockForChange(db: Queryable, username: string): Promise<AdminUserRecord> {
