@@ -9,6 +9,7 @@ import { AdminConsoleService } from './console/admin-console.service';
 import { AdminCustomersController } from './console/admin-customers.controller';
 import { AdminIdempotency } from './console/admin-idempotency';
 import { AdminOperationsController } from './console/admin-operations.controller';
+import { DemoCustomersSeeder } from './demo-customers.seeder';
 import { AdminAuthService } from './identity/admin-auth.service';
 import { AdminCredentials } from './identity/admin-credentials';
 import { AdminRoleGuard } from './identity/admin-role.guard';
@@ -26,6 +27,7 @@ import { SeedService } from './seed.service';
   providers: [
     BankAdminService,
     SeedService,
+    DemoCustomersSeeder,
     AdminCredentials,
     AdminUsersService,
     AdminSessionsService,
