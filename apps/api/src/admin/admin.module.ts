@@ -11,7 +11,9 @@ import { AdminIdempotency } from './console/admin-idempotency';
 import { AdminOperationsController } from './console/admin-operations.controller';
 import { DemoCustomersSeeder } from './demo-customers.seeder';
 import { AdminAuthService } from './identity/admin-auth.service';
+import { AdminCredentialCheck } from './identity/admin-credential-check';
 import { AdminCredentials } from './identity/admin-credentials';
+import { AdminLoginAttempts } from './identity/admin-login-attempts';
 import { AdminRoleGuard } from './identity/admin-role.guard';
 import { AdminSessionGuard } from './identity/admin-session.guard';
 import { AdminSessionsService } from './identity/admin-sessions.service';
@@ -29,6 +31,8 @@ import { SeedService } from './seed.service';
     SeedService,
     DemoCustomersSeeder,
     AdminCredentials,
+    AdminCredentialCheck,
+    AdminLoginAttempts,
     AdminUsersService,
     AdminSessionsService,
     AdminTokens,
