@@ -11,6 +11,7 @@ export {
 } from './principal';
 export { SessionBeforeShapeInterceptor, SessionCheckedByCall } from './session-checked-by-call';
 export { SessionGuard } from './session.guard';
+export { type SessionCheck, sessionEndsAt, type SessionTimes } from './session-lifetime';
 export {
   deleteOldSessions,
   isSessionRefusal,

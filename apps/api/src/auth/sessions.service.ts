@@ -4,6 +4,7 @@ import { type DataSource } from 'typeorm';
 import { Clock, DomainError } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { type Queryable, execute, queryRows } from '../database';
+import { type SessionCheck, sessionEndsAt, type SessionTimes } from './session-lifetime';
 
 /** Ended sessions are kept a while for investigations, then removed. */
 const SESSION_RETENTION_DAYS = 30;
@@ -20,16 +21,13 @@ export function deleteOldSessions(db: Queryable, now: Date): Promise<number> {
 export type SessionEndReason =
   'LOGOUT' | 'PIN_CHANGED' | 'LOCKED' | 'BLOCKED' | 'PIN_RESET' | 'EXPIRED';
 
-export interface ActiveSession {
+export interface ActiveSession extends SessionTimes {
   sessionId: string;
   customerId: string;
   cardId: string;
-  createdAt: Date;
-  lastSeenAt: Date;
 }
 
-export type TouchResult =
-  { kind: 'ACTIVE'; session: ActiveSession } | { kind: 'EXPIRED' } | { kind: 'ENDED' };
+export type TouchResult = SessionCheck<{ session: ActiveSession }>;
 
 /** How atm_session_v1 (and every call that checks a session) refuses one. */
 export type SessionRefusalCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
@@ -127,10 +125,8 @@ export class SessionsService {
     return [claims.sessionId, claims.customerId, now, ...this.timeouts()];
   }
 
-  expiresAt(session: Pick<ActiveSession, 'createdAt' | 'lastSeenAt'>): Date {
-    const idleEnd = session.lastSeenAt.getTime() + this.config.sessionTimeoutSeconds * 1000;
-    const absoluteEnd = session.createdAt.getTime() + this.config.sessionMaxSeconds * 1000;
-    return new Date(Math.min(idleEnd, absoluteEnd));
+  expiresAt(session: SessionTimes): Date {
+    return sessionEndsAt(session, this.config.sessionTimeoutSeconds, this.config.sessionMaxSeconds);
   }
 
   async end(sessionId: string, reason: SessionEndReason): Promise<void> {

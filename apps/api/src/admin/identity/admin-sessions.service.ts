@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
 import { type AdminRole } from '@atm/contracts';
+import { type SessionCheck, sessionEndsAt, type SessionTimes } from '../../auth';
 import { Clock } from '../../common';
 import { type Queryable, execute, queryRows } from '../../database';
 
@@ -12,18 +13,15 @@ export const ADMIN_SESSION_MAX_SECONDS = 8 * 60 * 60;
 export type AdminSessionEndReason =
   'LOGOUT' | 'DISABLED' | 'PASSWORD_RESET' | 'ROLE_CHANGED' | 'EXPIRED';
 
-export interface AdminPrincipal {
+export interface AdminPrincipal extends SessionTimes {
   sessionId: string;
   adminUserId: string;
   username: string;
   /** Read with the session on every request, so a role change applies at once. */
   role: AdminRole;
-  createdAt: Date;
-  lastSeenAt: Date;
 }
 
-export type AdminTouchResult =
-  { kind: 'ACTIVE'; principal: AdminPrincipal } | { kind: 'EXPIRED' } | { kind: 'ENDED' };
+export type AdminTouchResult = SessionCheck<{ principal: AdminPrincipal }>;
 
 interface AdminSessionRow {
   id: string;
@@ -106,13 +104,8 @@ export class AdminSessionsService {
     return { kind: 'ACTIVE', principal };
   }
 
-  expiresAt(session: Pick<AdminPrincipal, 'createdAt' | 'lastSeenAt'>): Date {
-    return new Date(
-      Math.min(
-        session.lastSeenAt.getTime() + ADMIN_SESSION_IDLE_SECONDS * 1000,
-        session.createdAt.getTime() + ADMIN_SESSION_MAX_SECONDS * 1000,
-      ),
-    );
+  expiresAt(session: SessionTimes): Date {
+    return sessionEndsAt(session, ADMIN_SESSION_IDLE_SECONDS, ADMIN_SESSION_MAX_SECONDS);
   }
 
   async end(sessionId: string, reason: AdminSessionEndReason): Promise<void> {
