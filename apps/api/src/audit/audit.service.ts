@@ -20,7 +20,7 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-/** What an administrator's act was done to: the event's fields but its type, outcome and actor. */
+/** What an administrator's act was done to (customer, card, account) and its details. */
 export type AdminActionSubject = Pick<
   AuditEvent,
   'customerId' | 'cardLast4' | 'accountId' | 'details'
