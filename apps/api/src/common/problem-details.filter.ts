@@ -9,6 +9,7 @@ import {
   ERROR_STATUS,
   ERROR_TITLES,
   type ErrorCode,
+  type FieldError,
   type ProblemDetails,
   problemTypeFor,
 } from '@atm/contracts';
@@ -52,6 +53,21 @@ function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
+/** A request the framework could not take as it came: VALIDATION_FAILED, with the one field. */
+function malformed(status: 400 | 413, detail: string, error: FieldError): Mapped {
+  return { code: 'VALIDATION_FAILED', status, detail, extras: { errors: [error] } };
+}
+
+/** SERVICE_UNAVAILABLE, with the Retry-After a client should wait. */
+function unavailable(detail: string): Mapped {
+  return {
+    code: 'SERVICE_UNAVAILABLE',
+    status: 503,
+    detail,
+    extras: { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS },
+  };
+}
+
 /**
  * Maps any error to the contract's problem details. Known refusals keep their code; HTTP
  * errors raised by the framework (unknown route, malformed or oversized body, rate limit)
@@ -68,12 +84,7 @@ export function mapError(error: unknown): Mapped {
     };
   }
   if (isDatabaseUnavailableError(error) || isRedisUnavailableError(error)) {
-    return {
-      code: 'SERVICE_UNAVAILABLE',
-      status: 503,
-      detail: 'A service the ATM depends on is unavailable. Please try again shortly.',
-      extras: { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS },
-    };
+    return unavailable('A service the ATM depends on is unavailable. Please try again shortly.');
   }
   const status = statusOf(error);
   switch (status) {
@@ -81,12 +92,10 @@ export function mapError(error: unknown): Mapped {
     case 405:
       return { code: 'NOT_FOUND', status: 404, detail: 'No such resource', extras: {} };
     case 413:
-      return {
-        code: 'VALIDATION_FAILED',
-        status: 413,
-        detail: 'The request body is larger than 16 KiB',
-        extras: { errors: [{ field: 'body', message: 'must be at most 16384 bytes' }] },
-      };
+      return malformed(413, 'The request body is larger than 16 KiB', {
+        field: 'body',
+        message: 'must be at most 16384 bytes',
+      });
     case 400:
     case 415: {
       const message = error instanceof Error ? error.message : '';
@@ -96,12 +105,7 @@ export function mapError(error: unknown): Mapped {
           : /JSON|Unexpected|token|prototype|constructor/i.test(message)
             ? 'The request body is not valid JSON'
             : 'The request is not valid';
-      return {
-        code: 'VALIDATION_FAILED',
-        status: 400,
-        detail,
-        extras: { errors: [{ field: 'body', message: detail }] },
-      };
+      return malformed(400, detail, { field: 'body', message: detail });
     }
     case 429:
       return {
@@ -113,24 +117,17 @@ export function mapError(error: unknown): Mapped {
     case 401:
       return { code: 'UNAUTHENTICATED', status: 401, detail: 'Sign in first', extras: {} };
     case 503:
-      return {
-        code: 'SERVICE_UNAVAILABLE',
-        status: 503,
-        detail: 'The service is temporarily unavailable',
-        extras: { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS },
-      };
+      return unavailable('The service is temporarily unavailable');
     case 403:
       // The framework's own refusals (e.g. a static path escaping its root): nothing there.
       return { code: 'NOT_FOUND', status: 404, detail: 'No such resource', extras: {} };
     default:
       if (status !== undefined && status < 500) {
         // Any other client error the framework raises (414, 406, ...) is a malformed request.
-        return {
-          code: 'VALIDATION_FAILED',
-          status: 400,
-          detail: 'The request is not valid',
-          extras: { errors: [{ field: 'request', message: 'is not of the documented shape' }] },
-        };
+        return malformed(400, 'The request is not valid', {
+          field: 'request',
+          message: 'is not of the documented shape',
+        });
       }
       return {
         code: 'INTERNAL_ERROR',
