@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
@@ -28,7 +28,38 @@ function PageLimit(): PropertyDecorator {
     ApiPropertyOptional({ description: '1 to 100 (default 20)', example: '20' }),
   );
 }
-const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;
+
+/** A page cursor in a query string: the nextCursor of the previous page, of this shape. */
+function PageCursor(shape: RegExp): PropertyDecorator {
+  return applyDecorators(
+    Matches(shape, { message: 'is not a cursor this API gave out' }),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional({ description: 'nextCursor of the previous page' }),
+  );
+}
+
+/** Text a person typed, required: not empty, at most `maxLength` characters. */
+function RequiredFreeText(maxLength: number, example: string): PropertyDecorator {
+  return applyDecorators(
+    IsFreeText(),
+    MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),
+    MinLength(1, { message: 'must not be empty' }),
+    IsString(),
+    ApiProperty({ example }),
+  );
+}
+
+/** Text a person typed, optional: at most `maxLength` characters. */
+function OptionalFreeText(maxLength: number, doc: ApiPropertyOptions): PropertyDecorator {
+  return applyDecorators(
+    IsFreeText(),
+    MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional(doc),
+  );
+}
 
 export class AdminLoginDto {
   @ApiProperty({ example: 'admin' })
@@ -52,20 +83,15 @@ export class AdminLoginDto {
 }
 
 export class CustomerSearchQueryDto {
-  @ApiPropertyOptional({ description: 'part of a name, e-mail, account number or card last four' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'must be at most 200 characters' })
-  @IsFreeText()
+  @OptionalFreeText(200, {
+    description: 'part of a name, e-mail, account number or card last four',
+  })
   query?: string;
 
   @PageLimit()
   limit?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(CURSOR, { message: 'is not a cursor this API gave out' })
+  @PageCursor(/^[A-Za-z0-9_-]{1,600}$/)
   cursor?: string;
 }
 
@@ -76,11 +102,7 @@ export class AuditQueryDto {
   @Matches(/^[A-Z_]{1,64}$/, { message: 'must be an audit event type such as ACCOUNT_FROZEN' })
   type?: string;
 
-  @ApiPropertyOptional({ example: 'admin' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'must be at most 200 characters' })
-  @IsFreeText()
+  @OptionalFreeText(200, { example: 'admin' })
   actor?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30T00:00:00Z', description: 'an ISO 8601 instant' })
@@ -94,26 +116,15 @@ export class AuditQueryDto {
   @PageLimit()
   limit?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'is not a cursor this API gave out' })
+  @PageCursor(/^[1-9][0-9]{0,17}$/)
   cursor?: string;
 }
 
 export class CreateCustomerDto {
-  @ApiProperty({ example: 'Dana Lee' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200, { message: 'must be at most 200 characters' })
-  @IsFreeText()
+  @RequiredFreeText(200, 'Dana Lee')
   name!: string;
 
-  @ApiPropertyOptional({ example: 'dana@example.com' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254, { message: 'must be at most 254 characters' })
-  @IsFreeText()
+  @OptionalFreeText(254, { example: 'dana@example.com' })
   email?: string;
 }
 
@@ -145,11 +156,7 @@ export class MaintenanceDto {
 }
 
 export class ReverseDto {
-  @ApiProperty({ example: 'Customer disputed: notes not dispensed' })
-  @IsString()
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(500, { message: 'must be at most 500 characters' })
-  @IsFreeText()
+  @RequiredFreeText(500, 'Customer disputed: notes not dispensed')
   reason!: string;
 }
 
