@@ -1,11 +1,39 @@
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { type AdminRole } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
+import { RequiresRole } from '../../common';
 import { type AdminAnswer } from './admin-idempotency';
 
-export const IDEMPOTENCY_HEADER_DOC = {
+const IDEMPOTENCY_HEADER_DOC = {
   name: 'Idempotency-Key',
   required: true,
   description: '1 to 255 characters of [A-Za-z0-9_.:-]; the same key replays the first answer',
 };
+
+/**
+ * An admin POST that changes something once per Idempotency-Key (through AdminIdempotency):
+ * the least role it needs, its path, the status of its answer and its summary.
+ */
+export function IdempotentAdminPost(
+  role: AdminRole,
+  path: string,
+  status: 200 | 201,
+  summary: string,
+): MethodDecorator {
+  return applyDecorators(
+    RequiresRole(role),
+    Post(path),
+    HttpCode(status),
+    ApiHeader(IDEMPOTENCY_HEADER_DOC),
+    ApiOperation({ summary }),
+  );
+}
+
+/** An admin POST whose repeat leaves the same state (freeze, block...): 200, and no key. */
+export function AdminActionPost(role: AdminRole, path: string, summary: string): MethodDecorator {
+  return applyDecorators(RequiresRole(role), Post(path), HttpCode(200), ApiOperation({ summary }));
+}
 
 /** Sends a recorded answer: the same status and body the first time and on every replay. */
 export function sendAdminAnswer(reply: FastifyReply, answer: AdminAnswer): unknown {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
   type Account,
@@ -11,10 +11,9 @@ import {
 import { CardsService } from '../../auth';
 import { AdminApi, DomainError, RequiresRole, UuidParamPipe } from '../../common';
 import { type Queryable } from '../../database';
-import { assertIdempotencyKeyShape } from '../../transactions';
 import { BankAdminService } from '../bank-admin.service';
 import { CurrentAdmin, type AdminPrincipal } from '../identity';
-import { IDEMPOTENCY_HEADER_DOC, sendAdminAnswer } from './admin-answer';
+import { AdminActionPost, IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
 import { OverdraftLinksService } from '../overdraft-links.service';
@@ -70,18 +69,13 @@ export class AdminCustomersController {
     return { customer: await this.console.customerDetail(id, { actor: admin.username }) };
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('customers')
-  @HttpCode(201)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @ApiOperation({ summary: 'Create a customer' })
+  @IdempotentAdminPost('OPERATOR', 'customers', 201, 'Create a customer')
   async createCustomer(
     @CurrentAdmin() admin: AdminPrincipal,
     @Body() body: CreateCustomerDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
     const answer = await this.idempotency.run(
       { adminUserId: admin.adminUserId, key, operation: 'CREATE_CUSTOMER', target: '', body },
       async (db) => {
@@ -96,11 +90,12 @@ export class AdminCustomersController {
     return sendAdminAnswer(reply, answer);
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('customers/:id/accounts')
-  @HttpCode(201)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @ApiOperation({ summary: 'Open an account at $0.00 (money enters through deposits only)' })
+  @IdempotentAdminPost(
+    'OPERATOR',
+    'customers/:id/accounts',
+    201,
+    'Open an account at $0.00 (money enters through deposits only)',
+  )
   async openAccount(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) customerId: string,
@@ -108,7 +103,6 @@ export class AdminCustomersController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
     const answer = await this.idempotency.run(
       { adminUserId: admin.adminUserId, key, operation: 'OPEN_ACCOUNT', target: customerId, body },
       async (db) => {
@@ -123,10 +117,7 @@ export class AdminCustomersController {
     return sendAdminAnswer(reply, answer);
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('accounts/:id/freeze')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Freeze an account' })
+  @AdminActionPost('OPERATOR', 'accounts/:id/freeze', 'Freeze an account')
   freeze(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,
@@ -134,10 +125,7 @@ export class AdminCustomersController {
     return this.setStatus(admin, id, 'FROZEN');
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('accounts/:id/unfreeze')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Unfreeze an account' })
+  @AdminActionPost('OPERATOR', 'accounts/:id/unfreeze', 'Unfreeze an account')
   unfreeze(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,
@@ -145,10 +133,11 @@ export class AdminCustomersController {
     return this.setStatus(admin, id, 'ACTIVE');
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('accounts/:id/close')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close an account (its balance must be zero: ACCOUNT_NOT_EMPTY)' })
+  @AdminActionPost(
+    'OPERATOR',
+    'accounts/:id/close',
+    'Close an account (its balance must be zero: ACCOUNT_NOT_EMPTY)',
+  )
   close(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,
@@ -156,13 +145,11 @@ export class AdminCustomersController {
     return this.setStatus(admin, id, 'CLOSED');
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('accounts/:id/overdraft')
-  @HttpCode(200)
-  @ApiOperation({
-    summary:
-      "Link a savings account of the same customer to cover a checking account's shortfalls (null unlinks)",
-  })
+  @AdminActionPost(
+    'OPERATOR',
+    'accounts/:id/overdraft',
+    "Link a savings account of the same customer to cover a checking account's shortfalls (null unlinks)",
+  )
   async overdraft(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,
@@ -179,10 +166,7 @@ export class AdminCustomersController {
     return { account: await this.account(id) };
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('cards/:id/block')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Block a card and end its sessions' })
+  @AdminActionPost('OPERATOR', 'cards/:id/block', 'Block a card and end its sessions')
   async block(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,
@@ -191,10 +175,7 @@ export class AdminCustomersController {
     return { card: await this.cards.findByIdAsAdmin(id) };
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('cards/:id/unlock')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Clear a card's PIN lockout" })
+  @AdminActionPost('OPERATOR', 'cards/:id/unlock', "Clear a card's PIN lockout")
   async unlock(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,

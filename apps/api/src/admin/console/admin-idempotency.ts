@@ -4,7 +4,12 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { ERROR_STATUS } from '@atm/contracts';
 import { Clock, isLockTimeout, DomainError, mapError, toProblem } from '../../common';
 import { inTransaction, queryRows } from '../../database';
-import { requestFingerprint, requireIdempotencyKey, type StoredAnswer } from '../../transactions';
+import {
+  assertIdempotencyKeyShape,
+  requestFingerprint,
+  requireIdempotencyKey,
+  type StoredAnswer,
+} from '../../transactions';
 
 export interface AdminAnswer extends StoredAnswer {
   replayed: boolean;
@@ -19,7 +24,8 @@ function stillRunning(): DomainError {
 
 /**
  * The money movements' idempotency rules for the admin POSTs that create something, with
- * keys scoped to the administrator: the key is claimed in the work's own transaction; a
+ * keys scoped to the administrator: a key of the wrong shape is a 400 and a missing one
+ * IDEMPOTENCY_KEY_REQUIRED, before anything runs; the key is claimed in the work's own transaction; a
  * success or a 422 refusal is stored with it and replayed; anything else rolls back, key
  * included, so a retry runs afresh. The work runs under a savepoint, so a refusal it raises
  * half-way leaves none of its writes behind.
@@ -41,6 +47,7 @@ export class AdminIdempotency {
     },
     work: (db: EntityManager) => Promise<StoredAnswer>,
   ): Promise<AdminAnswer> {
+    assertIdempotencyKeyShape(spec.key);
     const key = requireIdempotencyKey(spec.key);
     const fingerprint = requestFingerprint(spec.operation, spec.target, spec.body);
     return inTransaction(this.dataSource, async (db) => {

@@ -1,24 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Put, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { type AdminAuditPage, type AdminDashboard, type AdminMaintenance } from '@atm/contracts';
 import { AuditService } from '../../audit';
 import { AdminApi, RequiresRole, UuidParamPipe } from '../../common';
 import { MaintenanceService } from '../../maintenance';
-import { CashService, assertIdempotencyKeyShape, ReversalsService } from '../../transactions';
+import { CashService, ReversalsService } from '../../transactions';
 import { CurrentAdmin, type AdminPrincipal } from '../identity';
-import { IDEMPOTENCY_HEADER_DOC, sendAdminAnswer } from './admin-answer';
+import { IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
 import { AuditQueryDto, CashLoadDto, MaintenanceDto, ReverseDto } from './dto/admin.dto';
@@ -47,18 +36,18 @@ export class AdminOperationsController {
     return this.console.dashboard();
   }
 
-  @RequiresRole('OPERATOR')
-  @Post('cash')
-  @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @ApiOperation({ summary: 'Load notes from the vault into the ATM (a ledger transaction)' })
+  @IdempotentAdminPost(
+    'OPERATOR',
+    'cash',
+    200,
+    'Load notes from the vault into the ATM (a ledger transaction)',
+  )
   async loadCash(
     @CurrentAdmin() admin: AdminPrincipal,
     @Body() body: CashLoadDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
     const answer = await this.idempotency.run(
       { adminUserId: admin.adminUserId, key, operation: 'CASH_LOAD', target: '', body },
       async (db) => {
@@ -124,13 +113,12 @@ export class AdminOperationsController {
     };
   }
 
-  @RequiresRole('ADMIN')
-  @Post('transactions/:id/reverse')
-  @HttpCode(201)
-  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @ApiOperation({
-    summary: 'Reverse a withdrawal, deposit or transfer with a new offsetting transaction',
-  })
+  @IdempotentAdminPost(
+    'ADMIN',
+    'transactions/:id/reverse',
+    201,
+    'Reverse a withdrawal, deposit or transfer with a new offsetting transaction',
+  )
   async reverse(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) transactionId: string,
@@ -138,7 +126,6 @@ export class AdminOperationsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertIdempotencyKeyShape(key);
     const answer = await this.idempotency.run(
       { adminUserId: admin.adminUserId, key, operation: 'REVERSE', target: transactionId, body },
       async (db) => ({
