@@ -4,6 +4,7 @@ import {
   Headers,
   Controller,
   Get,
+  Header,
   HttpCode,
   Ip,
   Param,
@@ -47,26 +48,24 @@ export class StatementsController {
   }
 
   @Get('statements/:id')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A statement and its state (PENDING, PROCESSING, READY, FAILED)' })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StatementResponse> {
-    void reply.header('Cache-Control', 'no-store');
     return { statement: await this.statements.get(principal.customerId, id) };
   }
 
   @Get('statements/:id/pdf')
+  @Header('Cache-Control', 'private, no-store')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Download a READY statement (409 STATEMENT_NOT_READY before)' })
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.statements.download(principal.customerId, id);
-    void reply.header('Cache-Control', 'private, no-store');
     return new StreamableFile(file.stream, {
       type: 'application/pdf',
       disposition: `attachment; filename="${file.fileName}"`,
