@@ -71,8 +71,30 @@ export interface CommandContext {
   read<T>(work: ContextWork<T>): Promise<T>;
   /** A command that changes the database: names its target, and its refusal is audited. */
   write<T>(audit: CommandAudit | 'no-refusal-audit', work: ContextWork<T>): Promise<T>;
+  /**
+   * A changing command's whole action: `write` as the acting administrator, then the result
+   * printed (itself with --json, the line `human` makes of it otherwise).
+   */
+  change<T>(
+    audit: CommandAudit,
+    work: (context: INestApplicationContext, actor: AdminActor) => Promise<T>,
+    human: (result: T) => string,
+  ): Promise<void>;
+  /** A reading command's whole action: `read`, then its answer printed. */
+  show<T>(work: ContextWork<T>, print: (result: T) => Printed): Promise<void>;
   /** The runner itself, for a reading command that has always named its target. */
   run: ContextRunner;
+}
+
+/** What a command prints: `json` with --json, `human` otherwise. */
+export interface Printed {
+  json: unknown;
+  human: string;
+}
+
+/** A list's human text: a line an item, or `none` when there is none. */
+export function listing(lines: string[], none: string): string {
+  return lines.length > 0 ? lines.join('\n') : none;
 }
 
 interface GlobalOptions {
@@ -93,19 +115,31 @@ export function createCommandContext(
       actor: { actor: `cli:${options.actor ?? userInfo().username}` },
     };
   };
+  const read = <T>(work: ContextWork<T>): Promise<T> => run(work, 'read');
+  const write = <T>(audit: CommandAudit | 'no-refusal-audit', work: ContextWork<T>): Promise<T> =>
+    run(async (context) => {
+      try {
+        return await work(context);
+      } catch (error) {
+        if (audit !== 'no-refusal-audit' && audit.serviceRecordsRefusals !== true)
+          await recordRefusal(context, audit, globals().actor, error);
+        throw error;
+      }
+    }, 'write');
   return {
     globals,
-    read: (work) => run(work, 'read'),
-    write: (audit, work) =>
-      run(async (context) => {
-        try {
-          return await work(context);
-        } catch (error) {
-          if (audit !== 'no-refusal-audit' && audit.serviceRecordsRefusals !== true)
-            await recordRefusal(context, audit, globals().actor, error);
-          throw error;
-        }
-      }, 'write'),
+    read,
+    write,
+    change: async (audit, work, human) => {
+      const { output, actor } = globals();
+      const result = await write(audit, (context) => work(context, actor));
+      output.result(result, human(result));
+    },
+    show: async (work, print) => {
+      const { output } = globals();
+      const { json, human } = print(await read(work));
+      output.result(json, human);
+    },
     run,
   };
 }

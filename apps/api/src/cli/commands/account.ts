@@ -58,15 +58,14 @@ export function registerAccountCommands(program: Command, context: CommandContex
         name === 'close' ? 'close an account (its balance must be zero)' : `${name} an account`,
       )
       .requiredOption('--number <number>', 'account number', accountNumber)
-      .action(async (options: { number: string }) => {
-        const { output, actor } = context.globals();
-        const result = await context.write(
+      .action((options: { number: string }) =>
+        context.change(
           // The service records a refusal once the account is known, with its ids.
           { type: auditType, serviceRecordsRefusals: true },
-          (ctx) => ctx.get(BankAdminService).setAccountStatus(options.number, status, actor),
-        );
-        output.result(result, `${verb} account ${formatAccountNumber(result.number)}`);
-      });
+          (ctx, actor) => ctx.get(BankAdminService).setAccountStatus(options.number, status, actor),
+          (result) => `${verb} account ${formatAccountNumber(result.number)}`,
+        ),
+      );
   }
   registerOverdraftCommands(account, context);
 }
@@ -77,6 +76,24 @@ export function registerAccountCommands(program: Command, context: CommandContex
  * link refusal (INVALID_OVERDRAFT_LINK), as the contract's CLI list says.
  */
 function registerOverdraftCommands(account: Command, context: CommandContext): void {
+  /** Sets the link (null ends it); the JSON answer names the covering account. */
+  const setLink = (number: string, from: string | null) =>
+    context.change(
+      {
+        type: from === null ? 'OVERDRAFT_UNLINKED' : 'OVERDRAFT_LINKED',
+        serviceRecordsRefusals: true,
+      },
+      async (ctx, actor) => ({
+        ...(await ctx
+          .get(OverdraftLinksService)
+          .setLink({ number }, from, actor, 'INVALID_OVERDRAFT_LINK')),
+        overdraftFromAccountNumber: from,
+      }),
+      (linked) =>
+        from === null
+          ? `Unlinked overdraft protection of ${formatAccountNumber(linked.number)}`
+          : `Linked ${formatAccountNumber(linked.number)} to savings ${formatAccountNumber(from)} for overdraft protection`,
+    );
   account
     .command('link-overdraft')
     .description(
@@ -84,36 +101,10 @@ function registerOverdraftCommands(account: Command, context: CommandContext): v
     )
     .requiredOption('--number <number>', 'the checking account number', accountNumber)
     .requiredOption('--from <number>', 'the savings account number', accountNumber)
-    .action(async (options: { number: string; from: string }) => {
-      const { output, actor } = context.globals();
-      const linked = await context.write(
-        { type: 'OVERDRAFT_LINKED', serviceRecordsRefusals: true },
-        (ctx) =>
-          ctx
-            .get(OverdraftLinksService)
-            .setLink({ number: options.number }, options.from, actor, 'INVALID_OVERDRAFT_LINK'),
-      );
-      output.result(
-        { ...linked, overdraftFromAccountNumber: options.from },
-        `Linked ${formatAccountNumber(linked.number)} to savings ${formatAccountNumber(options.from)} for overdraft protection`,
-      );
-    });
+    .action((options: { number: string; from: string }) => setLink(options.number, options.from));
   account
     .command('unlink-overdraft')
     .description("end a checking account's overdraft protection")
     .requiredOption('--number <number>', 'the checking account number', accountNumber)
-    .action(async (options: { number: string }) => {
-      const { output, actor } = context.globals();
-      const unlinked = await context.write(
-        { type: 'OVERDRAFT_UNLINKED', serviceRecordsRefusals: true },
-        (ctx) =>
-          ctx
-            .get(OverdraftLinksService)
-            .setLink({ number: options.number }, null, actor, 'INVALID_OVERDRAFT_LINK'),
-      );
-      output.result(
-        { ...unlinked, overdraftFromAccountNumber: null },
-        `Unlinked overdraft protection of ${formatAccountNumber(unlinked.number)}`,
-      );
-    });
+    .action((options: { number: string }) => setLink(options.number, null));
 }

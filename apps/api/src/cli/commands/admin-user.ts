@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { ADMIN_ROLES, type AdminRole } from '@atm/contracts';
 import { AdminUsersService } from '../../admin';
-import { type CommandContext } from '../command-context';
+import { type CommandContext, listing } from '../command-context';
 import { readNewPassword } from '../password-input';
 
 const ENABLEMENT_CHANGES = [
@@ -58,43 +58,40 @@ export function registerAdminUserCommands(program: Command, context: CommandCont
         disabled ? 'disable an administrator and end their sessions' : 're-enable an administrator',
       )
       .requiredOption('--username <name>', 'the administrator')
-      .action(async (options: { username: string }) => {
-        const { output, actor } = context.globals();
-        const result = await context.write(
+      .action((options: { username: string }) =>
+        context.change(
           { type: auditType, details: { username: options.username } },
-          (ctx) => ctx.get(AdminUsersService).setDisabled(options.username, disabled, actor),
-        );
-        output.result(result, `${verb} ${result.username}`);
-      });
+          (ctx, actor) => ctx.get(AdminUsersService).setDisabled(options.username, disabled, actor),
+          (result) => `${verb} ${result.username}`,
+        ),
+      );
   }
   adminUser
     .command('unlock')
     .description('clear the sign-in lockout of an administrator, from every address')
     .requiredOption('--username <name>', 'the administrator')
-    .action(async (options: { username: string }) => {
-      const { output, actor } = context.globals();
-      const result = await context.write(
+    .action((options: { username: string }) =>
+      context.change(
         { type: 'ADMIN_USER_UNLOCKED', details: { username: options.username } },
-        (ctx) => ctx.get(AdminUsersService).unlock(options.username, actor),
-      );
-      output.result(result, `Unlocked ${result.username} (${result.cleared} address(es) cleared)`);
-    });
+        (ctx, actor) => ctx.get(AdminUsersService).unlock(options.username, actor),
+        (result) => `Unlocked ${result.username} (${result.cleared} address(es) cleared)`,
+      ),
+    );
   adminUser
     .command('set-role')
     .description("change an administrator's role (the last active ADMIN keeps theirs)")
     .requiredOption('--username <name>', 'the administrator')
     .addOption(roleOption())
-    .action(async (options: { username: string; role: AdminRole }) => {
-      const { output, actor } = context.globals();
-      const result = await context.write(
+    .action((options: { username: string; role: AdminRole }) =>
+      context.change(
         {
           type: 'ADMIN_USER_ROLE_CHANGED',
           details: { username: options.username, role: options.role },
         },
-        (ctx) => ctx.get(AdminUsersService).setRole(options.username, options.role, actor),
-      );
-      output.result(result, `${result.username} is now ${result.role}`);
-    });
+        (ctx, actor) => ctx.get(AdminUsersService).setRole(options.username, options.role, actor),
+        (result) => `${result.username} is now ${result.role}`,
+      ),
+    );
   adminUser
     .command('reset-password')
     .description(
@@ -118,20 +115,17 @@ export function registerAdminUserCommands(program: Command, context: CommandCont
     .command('reset-totp')
     .description('give an administrator a new one-time code secret; prints the enrollment URI once')
     .requiredOption('--username <name>', 'the administrator')
-    .action(async (options: { username: string }) => {
-      const { output, actor } = context.globals();
-      const result = await context.write(
+    .action((options: { username: string }) =>
+      context.change(
         { type: 'ADMIN_USER_TOTP_RESET', details: { username: options.username } },
-        (ctx) => ctx.get(AdminUsersService).resetTotp(options.username, actor),
-      );
-      output.result(
-        result,
-        [
-          `New one-time code secret for ${result.username} (shown once):`,
-          result.enrollmentUri,
-        ].join('\n'),
-      );
-    });
+        (ctx, actor) => ctx.get(AdminUsersService).resetTotp(options.username, actor),
+        (result) =>
+          [
+            `New one-time code secret for ${result.username} (shown once):`,
+            result.enrollmentUri,
+          ].join('\n'),
+      ),
+    );
   adminUser
     .command('list')
     .description('administrators, their roles and state')
@@ -143,6 +137,6 @@ export function registerAdminUserCommands(program: Command, context: CommandCont
         (u) =>
           `${u.username.padEnd(32)} ${u.role.padEnd(8)} ${u.disabled ? 'disabled' : 'active  '} ${u.totpEnrolled ? 'TOTP' : 'no TOTP'}`,
       );
-      output.result({ users }, lines.length > 0 ? lines.join('\n') : 'No administrators');
+      output.result({ users }, listing(lines, 'No administrators'));
     });
 }

@@ -2,7 +2,7 @@ import { type Command } from 'commander';
 import { CARD_LAST4_PATTERN } from '@atm/contracts';
 import { AuditService } from '../../audit';
 import { UsageError } from '../cli-errors';
-import { type CommandContext } from '../command-context';
+import { type CommandContext, listing } from '../command-context';
 import { positiveInteger } from '../option-parsers';
 
 export function registerAuditCommand(program: Command, context: CommandContext): void {
@@ -29,6 +29,6 @@ export function registerAuditCommand(program: Command, context: CommandContext):
         (e) =>
           `${e.occurredAt}  ${e.type.padEnd(18)} ${e.outcome.padEnd(8)} ${e.actorType.toLowerCase()}${e.actor ? `:${e.actor}` : ''}${e.cardLast4 ? `  card ••••${e.cardLast4}` : ''}${e.clientIp ? `  ip ${e.clientIp}` : ''}`,
       );
-      output.result({ events }, lines.length > 0 ? lines.join('\n') : 'No audit events');
+      output.result({ events }, listing(lines, 'No audit events'));
     });
 }

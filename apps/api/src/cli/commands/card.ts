@@ -47,29 +47,24 @@ export function registerCardCommands(program: Command, context: CommandContext):
     .command('unlock')
     .description('clear a PIN lockout')
     .requiredOption('--number <digits>', '16-digit card number', cardNumber)
-    .action(async (options: { number: string }) => {
-      const { output, actor } = context.globals();
-      const result = await context.write(
+    .action((options: { number: string }) =>
+      context.change(
         { type: 'CARD_UNLOCKED', cardLast4: options.number.slice(-4) },
-        (ctx) => ctx.get(CardsService).unlock(options.number, actor),
-      );
-      output.result(result, `Unlocked card ••••${result.last4}`);
-    });
+        (ctx, actor) => ctx.get(CardsService).unlock(options.number, actor),
+        (result) => `Unlocked card ••••${result.last4}`,
+      ),
+    );
   card
     .command('block')
     .description('block a card and end its sessions')
     .requiredOption('--number <digits>', '16-digit card number', cardNumber)
-    .action(async (options: { number: string }) => {
-      const { output, actor } = context.globals();
-      const result = await context.write(
+    .action((options: { number: string }) =>
+      context.change(
         { type: 'CARD_BLOCKED', cardLast4: options.number.slice(-4) },
-        (ctx) => ctx.get(CardsService).block(options.number, actor),
-      );
-      output.result(
-        result,
-        `Blocked card ••••${result.last4}; ended ${result.sessionsEnded} session(s)`,
-      );
-    });
+        (ctx, actor) => ctx.get(CardsService).block(options.number, actor),
+        (result) => `Blocked card ••••${result.last4}; ended ${result.sessionsEnded} session(s)`,
+      ),
+    );
 
   program
     .command('pin')

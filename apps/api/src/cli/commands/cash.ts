@@ -9,18 +9,21 @@ export function registerCashCommands(program: Command, context: CommandContext):
   cash
     .command('show')
     .description('notes in stock per denomination, and the deposit bin')
-    .action(async () => {
-      const { output } = context.globals();
-      const stock = await context.read((ctx) => ctx.get(CashService).stock());
-      const lines = [
-        ...stock.notes.map(
-          (n) =>
-            `${formatCents(n.denominationCents).padStart(8)} notes: ${String(n.count).padStart(6)}  (${formatCents(n.totalCents)})`,
-        ),
-        `Deposit bin: ${stock.depositBin.cashDeposits} cash deposit(s), ${formatCents(stock.depositBin.totalCents)}`,
-      ];
-      output.result(stock, lines.join('\n'));
-    });
+    .action(() =>
+      context.show(
+        (ctx) => ctx.get(CashService).stock(),
+        (stock) => ({
+          json: stock,
+          human: [
+            ...stock.notes.map(
+              (n) =>
+                `${formatCents(n.denominationCents).padStart(8)} notes: ${String(n.count).padStart(6)}  (${formatCents(n.totalCents)})`,
+            ),
+            `Deposit bin: ${stock.depositBin.cashDeposits} cash deposit(s), ${formatCents(stock.depositBin.totalCents)}`,
+          ].join('\n'),
+        }),
+      ),
+    );
   cash
     .command('load')
     .description('add notes of one denomination to the dispenser')
@@ -30,18 +33,14 @@ export function registerCashCommands(program: Command, context: CommandContext):
       positiveInteger('--denomination-cents'),
     )
     .requiredOption('--count <n>', 'number of notes', positiveInteger('--count'))
-    .action(async (options: { denominationCents: number; count: number }) => {
-      const { output, actor } = context.globals();
-      const stock = await context.write(
+    .action((options: { denominationCents: number; count: number }) =>
+      context.change(
         {
           type: 'CASH_LOADED',
           details: { denominationCents: options.denominationCents, count: options.count },
         },
-        (ctx) => ctx.get(CashService).load(options.denominationCents, options.count, actor),
-      );
-      output.result(
-        stock,
-        `Loaded ${options.count} notes of ${formatCents(options.denominationCents)}`,
-      );
-    });
+        (ctx, actor) => ctx.get(CashService).load(options.denominationCents, options.count, actor),
+        () => `Loaded ${options.count} notes of ${formatCents(options.denominationCents)}`,
+      ),
+    );
 }

@@ -2,7 +2,7 @@ import { type Command } from 'commander';
 import { formatAccountNumber } from '@atm/contracts';
 import { formatCents } from '@atm/money';
 import { BankAdminService } from '../../admin';
-import { type CommandContext } from '../command-context';
+import { type CommandContext, listing } from '../command-context';
 
 export function registerCustomerCommands(program: Command, context: CommandContext): void {
   program
@@ -26,20 +26,26 @@ export function registerListCommand(program: Command, context: CommandContext): 
   program
     .command('list')
     .description('customers, their accounts with balances, their cards masked')
-    .action(async () => {
-      const { output } = context.globals();
-      const customers = await context.read((ctx) => ctx.get(BankAdminService).listCustomers());
-      const lines = customers.flatMap((c) => [
-        `${c.name} (${c.id})${c.email ? ` <${c.email}>` : ''}`,
-        ...c.accounts.map(
-          (a) =>
-            `  ${formatAccountNumber(a.number)}  ${a.type.padEnd(8)}  ${a.status.padEnd(6)}  ${formatCents(a.balanceCents).padStart(14)}`,
-        ),
-        ...c.cards.map(
-          (k) =>
-            `  card ••••${k.last4}  ${k.status}${k.lockedUntil ? `  locked until ${k.lockedUntil}` : ''}`,
-        ),
-      ]);
-      output.result({ customers }, lines.length > 0 ? lines.join('\n') : 'No customers');
-    });
+    .action(() =>
+      context.show(
+        (ctx) => ctx.get(BankAdminService).listCustomers(),
+        (customers) => ({
+          json: { customers },
+          human: listing(
+            customers.flatMap((c) => [
+              `${c.name} (${c.id})${c.email ? ` <${c.email}>` : ''}`,
+              ...c.accounts.map(
+                (a) =>
+                  `  ${formatAccountNumber(a.number)}  ${a.type.padEnd(8)}  ${a.status.padEnd(6)}  ${formatCents(a.balanceCents).padStart(14)}`,
+              ),
+              ...c.cards.map(
+                (k) =>
+                  `  card ••••${k.last4}  ${k.status}${k.lockedUntil ? `  locked until ${k.lockedUntil}` : ''}`,
+              ),
+            ]),
+            'No customers',
+          ),
+        }),
+      ),
+    );
 }
