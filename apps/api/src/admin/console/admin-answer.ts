@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
+import { applyDecorators, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation } from '@nestjs/swagger';
 import { type AdminRole } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
@@ -28,6 +28,11 @@ export function IdempotentAdminPost(
     ApiHeader(IDEMPOTENCY_HEADER_DOC),
     ApiOperation({ summary }),
   );
+}
+
+/** An admin GET: the least role it needs, its path and its summary. */
+export function AdminGet(role: AdminRole, path: string, summary: string): MethodDecorator {
+  return applyDecorators(RequiresRole(role), Get(path), ApiOperation({ summary }));
 }
 
 /** An admin POST whose repeat leaves the same state (freeze, block...): 200, and no key. */

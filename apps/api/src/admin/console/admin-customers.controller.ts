@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
   type Account,
@@ -9,11 +9,11 @@ import {
   type AdminCustomersPage,
 } from '@atm/contracts';
 import { CardsService } from '../../auth';
-import { AdminApi, DomainError, RequiresRole, UuidParamPipe } from '../../common';
+import { AdminApi, DomainError, UuidParamPipe } from '../../common';
 import { type Queryable } from '../../database';
 import { BankAdminService } from '../bank-admin.service';
 import { CurrentAdmin, type AdminPrincipal } from '../identity';
-import { AdminActionPost, IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
+import { AdminActionPost, AdminGet, IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
 import { OverdraftLinksService } from '../overdraft-links.service';
@@ -48,9 +48,11 @@ export class AdminCustomersController {
     private readonly overdraftLinks: OverdraftLinksService,
   ) {}
 
-  @RequiresRole('VIEWER')
-  @Get('customers')
-  @ApiOperation({ summary: 'Search customers by name, e-mail, account number or card last four' })
+  @AdminGet(
+    'VIEWER',
+    'customers',
+    'Search customers by name, e-mail, account number or card last four',
+  )
   search(@Query() query: CustomerSearchQueryDto): Promise<AdminCustomersPage> {
     return this.console.searchCustomers({
       query: query.query,
@@ -59,9 +61,7 @@ export class AdminCustomersController {
     });
   }
 
-  @RequiresRole('VIEWER')
-  @Get('customers/:id')
-  @ApiOperation({ summary: "A customer's page (audited as CUSTOMER_VIEWED)" })
+  @AdminGet('VIEWER', 'customers/:id', "A customer's page (audited as CUSTOMER_VIEWED)")
   async detail(
     @CurrentAdmin() admin: AdminPrincipal,
     @Param('id', UuidParamPipe) id: string,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Put, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Put, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { type AdminAuditPage, type AdminDashboard, type AdminMaintenance } from '@atm/contracts';
@@ -7,7 +7,7 @@ import { AdminApi, RequiresRole, UuidParamPipe } from '../../common';
 import { MaintenanceService } from '../../maintenance';
 import { CashService, ReversalsService } from '../../transactions';
 import { CurrentAdmin, type AdminPrincipal } from '../identity';
-import { IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
+import { AdminGet, IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
 import { AuditQueryDto, CashLoadDto, MaintenanceDto, ReverseDto } from './dto/admin.dto';
@@ -29,9 +29,7 @@ export class AdminOperationsController {
     private readonly idempotency: AdminIdempotency,
   ) {}
 
-  @RequiresRole('VIEWER')
-  @Get('dashboard')
-  @ApiOperation({ summary: "Today's figures, the note stock and cash balancing" })
+  @AdminGet('VIEWER', 'dashboard', "Today's figures, the note stock and cash balancing")
   dashboard(): Promise<AdminDashboard> {
     return this.console.dashboard();
   }
@@ -71,9 +69,7 @@ export class AdminOperationsController {
     return sendAdminAnswer(reply, answer);
   }
 
-  @RequiresRole('VIEWER')
-  @Get('maintenance')
-  @ApiOperation({ summary: 'Whether the ATM is out of service' })
+  @AdminGet('VIEWER', 'maintenance', 'Whether the ATM is out of service')
   async getMaintenance(): Promise<AdminMaintenance> {
     return { enabled: await this.maintenance.isOn() };
   }
@@ -89,9 +85,7 @@ export class AdminOperationsController {
     return { enabled: body.enabled };
   }
 
-  @RequiresRole('VIEWER')
-  @Get('audit')
-  @ApiOperation({ summary: 'Audit events, newest first, by type, actor and time' })
+  @AdminGet('VIEWER', 'audit', 'Audit events, newest first, by type, actor and time')
   async auditLog(@Query() query: AuditQueryDto): Promise<AdminAuditPage> {
     const page = await this.audit.page({
       limit: query.limit === undefined ? DEFAULT_PAGE : Number(query.limit),
