@@ -42,13 +42,27 @@ const columns = (t: string) =>
    ${t}.to_date::text AS to_date, ${t}.status, ${t}.page_count, ${t}.storage_key,
    ${t}.created_at, ${t}.completed_at`;
 
-function toStatement(row: StatementRow): StoredStatement {
+/** The columns every read of a statement maps alike: whose it is and its period. */
+type StatementIdentityRow = Pick<
+  StatementRow,
+  'id' | 'account_id' | 'customer_id' | 'from_date' | 'to_date'
+>;
+
+function identityOf(
+  row: StatementIdentityRow,
+): Pick<ClaimedStatement, 'id' | 'accountId' | 'customerId' | 'from' | 'to'> {
   return {
     id: row.id,
     accountId: row.account_id,
     customerId: row.customer_id,
     from: row.from_date,
     to: row.to_date,
+  };
+}
+
+function toStatement(row: StatementRow): StoredStatement {
+  return {
+    ...identityOf(row),
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
     ...(row.completed_at ? { completedAt: new Date(row.completed_at).toISOString() } : {}),
@@ -177,16 +191,9 @@ export class StatementStore {
     id: string,
     run: { token: string; storageKey: string; at: Date },
   ): Promise<ClaimedStatement | undefined> {
-    const [row] = await queryRows<{
-      id: string;
-      account_id: string;
-      customer_id: string;
-      from_date: string;
-      to_date: string;
-      attempts: number;
-      previous_key: string | null;
-      language: string;
-    }>(
+    const [row] = await queryRows<
+      StatementIdentityRow & { attempts: number; previous_key: string | null; language: string }
+    >(
       this.dataSource,
       `WITH previous AS (
          SELECT id, storage_key FROM statements
@@ -205,11 +212,7 @@ export class StatementStore {
     );
     if (!row) return undefined;
     return {
-      id: row.id,
-      accountId: row.account_id,
-      customerId: row.customer_id,
-      from: row.from_date,
-      to: row.to_date,
+      ...identityOf(row),
       attempts: Number(row.attempts),
       previousKey: row.previous_key,
       language: isLanguage(row.language) ? row.language : 'en',
