@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { type DataSource } from 'typeorm';
 import { AuditService } from '../audit';
 import { Clock } from '../common';
-import { inTransaction } from '../database';
+import { inTransaction, type Queryable } from '../database';
 import { AtmMetrics } from '../metrics';
 import { StatementLedger } from './statement-ledger';
 import { StatementPdfRenderer, StatementRenderError } from './statement-pdf-renderer';
@@ -93,18 +93,11 @@ export class StatementProcessor {
           at: this.clock.now(),
         });
         if (ready) {
-          await this.audit.record(
-            {
-              type: 'STATEMENT_READY',
-              outcome: 'SUCCESS',
-              actorType: 'SYSTEM',
-              actor: 'statement-worker',
-              customerId: claimed.customerId,
-              accountId: claimed.accountId,
-              details: { statementId, pageCount: rendered.pageCount, attempts: claimed.attempts },
-            },
-            manager,
-          );
+          await this.recordFinished(manager, claimed, 'STATEMENT_READY', {
+            statementId,
+            pageCount: rendered.pageCount,
+            attempts: claimed.attempts,
+          });
         }
         return ready;
       });
@@ -141,20 +134,30 @@ export class StatementProcessor {
         at: this.clock.now(),
       });
       if (owner) {
-        await this.audit.record(
-          {
-            type: 'STATEMENT_FAILED',
-            outcome: 'FAILURE',
-            actorType: 'SYSTEM',
-            actor: 'statement-worker',
-            customerId: owner.customerId,
-            accountId: owner.accountId,
-            details: { statementId, reason },
-          },
-          manager,
-        );
+        await this.recordFinished(manager, owner, 'STATEMENT_FAILED', { statementId, reason });
       }
     });
+  }
+
+  /** The worker's audit event for a statement it finished, in the transaction that marked it. */
+  private recordFinished(
+    manager: Queryable,
+    owner: { customerId: string; accountId: string },
+    type: 'STATEMENT_READY' | 'STATEMENT_FAILED',
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        type,
+        outcome: type === 'STATEMENT_READY' ? 'SUCCESS' : 'FAILURE',
+        actorType: 'SYSTEM',
+        actor: 'statement-worker',
+        customerId: owner.customerId,
+        accountId: owner.accountId,
+        details,
+      },
+      manager,
+    );
   }
 
   /** For a job the queue gave up on with no run left to say so (it stalled too often). */
