@@ -1,9 +1,9 @@
-import { INTL_LOCALES, type Language } from '@atm/contracts';
+import { type EntryFacts, INTL_LOCALES, type Language } from '@atm/contracts';
 import { formatCentsIn } from '@atm/money';
 import { DOCUMENT_TEXT_EN } from './document-text.en';
 import { DOCUMENT_TEXT_ES } from './document-text.es';
 import { DOCUMENT_TEXT_FR } from './document-text.fr';
-import { type DocumentText } from './document-text';
+import { describeEntry, type DocumentText } from './document-text';
 
 const TEXTS: Record<Language, DocumentText> = {
   en: DOCUMENT_TEXT_EN,
@@ -15,6 +15,8 @@ const TEXTS: Record<Language, DocumentText> = {
 export interface DocumentFormat {
   language: Language;
   text: DocumentText;
+  /** An entry's description, written from its facts in this language. */
+  entry: (facts: EntryFacts) => string;
   money: (cents: number) => string;
   /** A `YYYY-MM-DD` calendar day, written out: "November 23, 2026", "23 nov. 2026". */
   longDay: (isoDay: string) => string;
@@ -58,6 +60,7 @@ export function documentFormat(language: Language): DocumentFormat {
   return {
     language,
     text: TEXTS[language],
+    entry: (facts) => describeEntry(TEXTS[language].entry, facts),
     money: (cents) => formatCentsIn(locale, cents),
     longDay: (isoDay) => long.format(utcDay(isoDay)),
     shortDay: (isoDay) => figures('UTC').format(utcDay(isoDay)),

@@ -1,22 +1,16 @@
-import { type DocumentText, withMemo } from './document-text';
+import { type DocumentText } from './document-text';
 
 export const DOCUMENT_TEXT_EN: DocumentText = {
   accountType: { CHECKING: 'Checking account', SAVINGS: 'Savings account' },
-  entry: (e) => {
-    const other = e.counterpartyAccountNumber ?? '';
-    if (e.overdraftProtection) return 'Overdraft protection';
-    switch (e.type) {
-      case 'WITHDRAWAL':
-        return 'ATM withdrawal';
-      case 'DEPOSIT':
-        return e.checkNumber ? `Check deposit #${e.checkNumber}` : 'Cash deposit';
-      case 'TRANSFER_OUT':
-        return withMemo(`Transfer to ${other}`, e.memo);
-      case 'TRANSFER_IN':
-        return withMemo(`Transfer from ${other}`, e.memo);
-      case 'OPENING':
-        return 'Opening balance';
-    }
+  entry: {
+    overdraftProtection: 'Overdraft protection',
+    withdrawal: 'ATM withdrawal',
+    cashDeposit: 'Cash deposit',
+    checkDeposit: (number) => `Check deposit #${number}`,
+    transferTo: (account) => `Transfer to ${account}`,
+    transferFrom: (account) => `Transfer from ${account}`,
+    opening: 'Opening balance',
+    memoSeparator: ': ',
   },
   statement: {
     title: 'Account Statement',

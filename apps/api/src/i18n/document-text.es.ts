@@ -1,22 +1,16 @@
-import { type DocumentText, withMemo } from './document-text';
+import { type DocumentText } from './document-text';
 
 export const DOCUMENT_TEXT_ES: DocumentText = {
   accountType: { CHECKING: 'Cuenta corriente', SAVINGS: 'Cuenta de ahorros' },
-  entry: (e) => {
-    const other = e.counterpartyAccountNumber ?? '';
-    if (e.overdraftProtection) return 'Protección contra sobregiros';
-    switch (e.type) {
-      case 'WITHDRAWAL':
-        return 'Retiro en cajero';
-      case 'DEPOSIT':
-        return e.checkNumber ? `Depósito de cheque n.º ${e.checkNumber}` : 'Depósito en efectivo';
-      case 'TRANSFER_OUT':
-        return withMemo(`Transferencia a ${other}`, e.memo);
-      case 'TRANSFER_IN':
-        return withMemo(`Transferencia de ${other}`, e.memo);
-      case 'OPENING':
-        return 'Saldo inicial';
-    }
+  entry: {
+    overdraftProtection: 'Protección contra sobregiros',
+    withdrawal: 'Retiro en cajero',
+    cashDeposit: 'Depósito en efectivo',
+    checkDeposit: (number) => `Depósito de cheque n.º ${number}`,
+    transferTo: (account) => `Transferencia a ${account}`,
+    transferFrom: (account) => `Transferencia de ${account}`,
+    opening: 'Saldo inicial',
+    memoSeparator: ': ',
   },
   statement: {
     title: 'Estado de cuenta',

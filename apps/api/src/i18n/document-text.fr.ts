@@ -1,22 +1,16 @@
-import { type DocumentText, withMemo } from './document-text';
+import { type DocumentText } from './document-text';
 
 export const DOCUMENT_TEXT_FR: DocumentText = {
   accountType: { CHECKING: 'Compte chèque', SAVINGS: 'Compte épargne' },
-  entry: (e) => {
-    const other = e.counterpartyAccountNumber ?? '';
-    if (e.overdraftProtection) return 'Protection de découvert';
-    switch (e.type) {
-      case 'WITHDRAWAL':
-        return 'Retrait au guichet';
-      case 'DEPOSIT':
-        return e.checkNumber ? `Dépôt du chèque n° ${e.checkNumber}` : "Dépôt d'espèces";
-      case 'TRANSFER_OUT':
-        return withMemo(`Virement vers ${other}`, e.memo, ' : ');
-      case 'TRANSFER_IN':
-        return withMemo(`Virement de ${other}`, e.memo, ' : ');
-      case 'OPENING':
-        return "Solde d'ouverture";
-    }
+  entry: {
+    overdraftProtection: 'Protection de découvert',
+    withdrawal: 'Retrait au guichet',
+    cashDeposit: "Dépôt d'espèces",
+    checkDeposit: (number) => `Dépôt du chèque n° ${number}`,
+    transferTo: (account) => `Virement vers ${account}`,
+    transferFrom: (account) => `Virement de ${account}`,
+    opening: "Solde d'ouverture",
+    memoSeparator: ' : ',
   },
   statement: {
     title: 'Relevé de compte',

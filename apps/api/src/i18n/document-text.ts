@@ -1,9 +1,22 @@
 import { type EntryFacts, type TransactionType } from '@atm/contracts';
 
+/** The words of an entry's description in one language; `describeEntry` puts them together. */
+interface EntryWords {
+  overdraftProtection: string;
+  withdrawal: string;
+  cashDeposit: string;
+  checkDeposit: (checkNumber: string) => string;
+  transferTo: (account: string) => string;
+  transferFrom: (account: string) => string;
+  opening: string;
+  /** Between a transfer and its memo (French typography puts a space before the colon). */
+  memoSeparator: string;
+}
+
 /** Every word a statement or a receipt prints, in one language. */
 export interface DocumentText {
   accountType: { CHECKING: string; SAVINGS: string };
-  entry: (facts: EntryFacts) => string;
+  entry: EntryWords;
   statement: {
     title: string;
     subject: string;
@@ -55,7 +68,27 @@ export interface DocumentText {
   };
 }
 
-/** The description of an entry, written from its facts, with the memo as typed. */
-export function withMemo(description: string, memo: string | undefined, separator = ': '): string {
+function withMemo(description: string, memo: string | undefined, separator: string): string {
   return memo ? `${description}${separator}${memo}` : description;
+}
+
+/**
+ * The description of an entry, written from its facts, with a transfer's memo as typed. An
+ * overdraft protection sweep is named as such, whichever way it moved.
+ */
+export function describeEntry(words: EntryWords, e: EntryFacts): string {
+  const other = e.counterpartyAccountNumber ?? '';
+  if (e.overdraftProtection) return words.overdraftProtection;
+  switch (e.type) {
+    case 'WITHDRAWAL':
+      return words.withdrawal;
+    case 'DEPOSIT':
+      return e.checkNumber ? words.checkDeposit(e.checkNumber) : words.cashDeposit;
+    case 'TRANSFER_OUT':
+      return withMemo(words.transferTo(other), e.memo, words.memoSeparator);
+    case 'TRANSFER_IN':
+      return withMemo(words.transferFrom(other), e.memo, words.memoSeparator);
+    case 'OPENING':
+      return words.opening;
+  }
 }

@@ -143,7 +143,7 @@ function draw(
     row({
       date: format.shortDayAt(line.postedAt, document.timeZone),
       // English is the text stored with the entry; other languages write it from its facts.
-      description: printable(format.language === 'en' ? line.description : format.text.entry(line)),
+      description: printable(format.language === 'en' ? line.description : format.entry(line)),
       moneyIn: line.amountCents > 0 ? format.money(line.amountCents) : '',
       moneyOut: line.amountCents < 0 ? format.money(-line.amountCents) : '',
       balance: format.money(line.balanceCents),
