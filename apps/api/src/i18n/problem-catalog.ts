@@ -9,9 +9,15 @@ export interface ProblemFacts {
   lockedUntil?: string;
 }
 
+/** A detail that tells a fact of the problem: `{{attemptsRemaining}}` stands for it. */
+type FactTemplate = `${string}{{${keyof ProblemFacts}}}${string}`;
+
 export interface ProblemText {
   title: string;
-  detail: (facts: ProblemFacts) => string;
+  /** The detail when the problem carries no fact to tell. */
+  detail: string;
+  /** The detail when it carries every fact this names (see `localizeProblem`). */
+  detailWithFact?: FactTemplate;
 }
 
 /**
