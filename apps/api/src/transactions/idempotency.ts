@@ -44,7 +44,6 @@ export function assertIdempotencyKeyShape(key: string | undefined): void {
   }
 }
 
-/** A stable digest of what was asked: the operation, its path and its body. */
 /** A missing key is 400 IDEMPOTENCY_KEY_REQUIRED (the admin API's creating POSTs). */
 export function requireIdempotencyKey(key: string | undefined): string {
   if (key === undefined) {
@@ -56,6 +55,7 @@ export function requireIdempotencyKey(key: string | undefined): string {
   return key;
 }
 
+/** A stable digest of what was asked: the operation, its path and its body. */
 export function requestFingerprint(operation: string, target: string, body: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
