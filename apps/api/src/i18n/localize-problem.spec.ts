@@ -60,4 +60,13 @@ describe('localizeProblem', () => {
         .detail,
     ).toMatch(/hasta el 2 mar 2026, 3:30/);
   });
+
+  it('gives the detail without the fact when the problem does not carry it', () => {
+    expect(localizeProblem(problem('INVALID_CREDENTIALS'), 'es').detail).toBe(
+      'El número de tarjeta o el PIN no es correcto.',
+    );
+    expect(
+      localizeProblem(problem('CARD_LOCKED', { lockedUntil: 'not a date' }), 'fr').detail,
+    ).toBe('Trop de PIN erronés. La carte est bloquée.');
+  });
 });
