@@ -17,6 +17,7 @@ export {
   ProblemDetailsFilter,
   toProblem,
 } from './problem-details.filter';
+export { ApiIdempotencyKeyHeader } from './idempotency-key-header';
 export { IS_PUBLIC_KEY, Public } from './public.decorator';
 export { QueryParametersInterceptor } from './query-parameters.interceptor';
 export {

@@ -9,21 +9,15 @@ import {
   Post,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isErrorCode, type ProblemDetails } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
 import { CurrentSessionClaims, type SessionClaims, SessionCheckedByCall } from '../auth';
-import { UuidParamPipe } from '../common';
+import { ApiIdempotencyKeyHeader, UuidParamPipe } from '../common';
 import { localizeProblem, pickLanguage } from '../i18n';
 import { DepositDto, TransferDto, WithdrawalDto } from './dto/movement.dto';
 import { assertIdempotencyKeyShape } from './idempotency';
 import { type MovementAnswer, MoneyMovementsService } from './money-movements.service';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: true,
-  description: '1 to 255 characters of [A-Za-z0-9_.:-]; the same key replays the first answer',
-};
 
 /**
  * Sends a recorded answer: the same status and body the first time and on every replay. A
@@ -48,7 +42,7 @@ function isProblem(body: unknown): body is ProblemDetails {
 function MoneyMovementRoute(path: string, summary: string): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary }),
-    ApiHeader(IDEMPOTENCY_HEADER),
+    ApiIdempotencyKeyHeader(),
     SessionCheckedByCall(),
     HttpCode(201),
     Post(path),

@@ -1,15 +1,9 @@
 import { applyDecorators, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { type AdminRole } from '@atm/contracts';
 import { type FastifyReply } from 'fastify';
-import { RequiresRole } from '../../common';
+import { ApiIdempotencyKeyHeader, RequiresRole } from '../../common';
 import { type AdminAnswer } from './admin-idempotency';
-
-const IDEMPOTENCY_HEADER_DOC = {
-  name: 'Idempotency-Key',
-  required: true,
-  description: '1 to 255 characters of [A-Za-z0-9_.:-]; the same key replays the first answer',
-};
 
 /**
  * An admin POST that changes something once per Idempotency-Key (through AdminIdempotency):
@@ -25,7 +19,7 @@ export function IdempotentAdminPost(
     RequiresRole(role),
     Post(path),
     HttpCode(status),
-    ApiHeader(IDEMPOTENCY_HEADER_DOC),
+    ApiIdempotencyKeyHeader(),
     ApiOperation({ summary }),
   );
 }
