@@ -40,12 +40,12 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-/** Append-only record of who did what, when, and how it ended. */
 /** What the admin console's readers select: every column of an audit event. */
 const AUDIT_SELECT = `SELECT id, occurred_at, type, outcome, actor_type, actor, customer_id, card_last4,
                              account_id, client_ip, details
                         FROM audit_events`;
 
+/** Append-only record of who did what, when, and how it ended. */
 @Injectable()
 export class AuditService {
   constructor(

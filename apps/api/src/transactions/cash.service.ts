@@ -170,14 +170,10 @@ export class CashService {
           },
         ],
       });
-      await this.audit.record(
-        {
-          type: 'CASH_LOADED',
-          outcome: 'SUCCESS',
-          actorType: 'ADMIN',
-          actor: actor.actor,
-          details: { denominationCents, count, reference: posted.reference },
-        },
+      await this.audit.recordAdminAction(
+        'CASH_LOADED',
+        actor,
+        { details: { denominationCents, count, reference: posted.reference } },
         runner,
       );
       return this.stock(runner);

@@ -161,12 +161,10 @@ export class ReversalsService {
       if (isUniqueViolation(error)) throw alreadyReversed(original.reference);
       throw error;
     }
-    await this.audit.record(
+    await this.audit.recordAdminAction(
+      'TRANSACTION_REVERSED',
+      actor,
       {
-        type: 'TRANSACTION_REVERSED',
-        outcome: 'SUCCESS',
-        actorType: 'ADMIN',
-        actor: actor.actor,
         ...(original.customer_id ? { customerId: original.customer_id } : {}),
         accountId: original.account_id,
         details: {

@@ -132,13 +132,7 @@ export class AdminConsoleService {
     const rows = await this.customers.findProfile(this.dataSource, customerId);
     const [customer] = await this.describe(rows);
     if (!customer) throw new DomainError('NOT_FOUND', 'No customer has that id');
-    await this.audit.record({
-      type: 'CUSTOMER_VIEWED',
-      outcome: 'SUCCESS',
-      actorType: 'ADMIN',
-      actor: actor.actor,
-      customerId,
-    });
+    await this.audit.recordAdminAction('CUSTOMER_VIEWED', actor, { customerId });
     return customer;
   }
 
