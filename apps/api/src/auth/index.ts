@@ -1,7 +1,7 @@
 // The auth module's public surface: other modules import from here, never a file inside.
 export { AuthModule } from './auth.module';
 export { CardsService } from './cards.service';
-export { deleteDecayedUnknownCardAttempts } from './pin-attempts';
+export { deleteDecayedUnknownCardAttempts, lockoutPolicy } from './pin-attempts';
 export { PinHasher } from './pin-hasher';
 export {
   CurrentPrincipal,

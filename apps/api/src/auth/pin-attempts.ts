@@ -1,3 +1,4 @@
+import { type AppConfig } from '../config';
 import { type Queryable, execute, queryRows } from '../database';
 
 /**
@@ -15,6 +16,16 @@ import { type Queryable, execute, queryRows } from '../database';
 export interface LockoutPolicy {
   maxFailedAttempts: number;
   lockoutSeconds: number;
+}
+
+/** The configured policy: sign-in and housekeeping read it from here, so they cannot differ. */
+export function lockoutPolicy(
+  config: Pick<AppConfig, 'maxFailedPinAttempts' | 'lockoutDurationSeconds'>,
+): LockoutPolicy {
+  return {
+    maxFailedAttempts: config.maxFailedPinAttempts,
+    lockoutSeconds: config.lockoutDurationSeconds,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { AtmMetrics } from '../metrics';
 import {
   cardLockedUntil,
   type LockoutPolicy,
+  lockoutPolicy,
   recordRightPin,
   recordWrongPinForCard,
   recordWrongPinForUnknownCard,
@@ -61,10 +62,7 @@ export class SignInAttempts {
   ) {}
 
   private get policy(): LockoutPolicy {
-    return {
-      maxFailedAttempts: this.config.maxFailedPinAttempts,
-      lockoutSeconds: this.config.lockoutDurationSeconds,
-    };
+    return lockoutPolicy(this.config);
   }
 
   /** A card number that does not exist, while its own lock runs: refused as a locked card. */

@@ -10,7 +10,7 @@ import { type DataSource } from 'typeorm';
 import { Clock } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { deleteExpiredIdempotencyRecords } from '../transactions';
-import { deleteDecayedUnknownCardAttempts, deleteOldSessions } from '../auth';
+import { deleteDecayedUnknownCardAttempts, deleteOldSessions, lockoutPolicy } from '../auth';
 import { StatementRetention } from '../statements';
 
 const EVERY_MS = 15 * 60 * 1000;
@@ -57,10 +57,11 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     const now = this.clock.now();
     // Each table's owner says what is old enough to go.
     const idempotency = await deleteExpiredIdempotencyRecords(this.dataSource, now);
-    const unknownCards = await deleteDecayedUnknownCardAttempts(this.dataSource, now, {
-      maxFailedAttempts: this.config.maxFailedPinAttempts,
-      lockoutSeconds: this.config.lockoutDurationSeconds,
-    });
+    const unknownCards = await deleteDecayedUnknownCardAttempts(
+      this.dataSource,
+      now,
+      lockoutPolicy(this.config),
+    );
     const sessions = await deleteOldSessions(this.dataSource, now);
     const statements = await this.statementRetention.removeExpired(now);
     return { idempotency, unknownCards, sessions, statements };
