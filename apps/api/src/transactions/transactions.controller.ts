@@ -2,16 +2,16 @@ import {
   applyDecorators,
   Body,
   Controller,
-  Headers,
+  createParamDecorator,
+  type ExecutionContext,
   HttpCode,
-  Ip,
   Param,
   Post,
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isErrorCode, type ProblemDetails } from '@atm/contracts';
-import { type FastifyReply } from 'fastify';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { CurrentSessionClaims, type SessionClaims, SessionCheckedByCall } from '../auth';
 import { ApiIdempotencyKeyHeader, UuidParamPipe } from '../common';
 import { localizeProblem, pickLanguage } from '../i18n';
@@ -49,15 +49,38 @@ function MoneyMovementRoute(path: string, summary: string): MethodDecorator {
   );
 }
 
+/** What a movement takes from its request besides the body: its key, the client, the language. */
+interface MovementRequest {
+  key: string | undefined;
+  ip: string;
+  acceptLanguage: string | undefined;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The movement's Idempotency-Key, the client's address and its Accept-Language. */
+const Movement = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): MovementRequest => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    return {
+      key: header(request, 'idempotency-key'),
+      ip: request.ip,
+      acceptLanguage: header(request, 'accept-language'),
+    };
+  },
+);
+
 /** Checks the key's shape, then moves the money and sends the (recorded) answer. */
 async function moveAndSend(
   reply: FastifyReply,
-  key: string | undefined,
-  acceptLanguage: string | undefined,
-  move: () => Promise<MovementAnswer>,
+  { key, ip, acceptLanguage }: MovementRequest,
+  move: (key: string | undefined, ip: string) => Promise<MovementAnswer>,
 ): Promise<unknown> {
   assertIdempotencyKeyShape(key);
-  return send(reply, await move(), acceptLanguage);
+  return send(reply, await move(key, ip), acceptLanguage);
 }
 
 @ApiTags('money')
@@ -71,12 +94,10 @@ export class TransactionsController {
     @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) accountId: string,
     @Body() body: WithdrawalDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Ip() ip: string,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Movement() request: MovementRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    return moveAndSend(reply, key, acceptLanguage, () =>
+    return moveAndSend(reply, request, (key, ip) =>
       this.movements.withdraw(session, accountId, body, key, ip),
     );
   }
@@ -86,12 +107,10 @@ export class TransactionsController {
     @CurrentSessionClaims() session: SessionClaims,
     @Param('id', UuidParamPipe) accountId: string,
     @Body() body: DepositDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Ip() ip: string,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Movement() request: MovementRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    return moveAndSend(reply, key, acceptLanguage, () =>
+    return moveAndSend(reply, request, (key, ip) =>
       this.movements.deposit(session, accountId, body, key, ip),
     );
   }
@@ -100,12 +119,10 @@ export class TransactionsController {
   async transfer(
     @CurrentSessionClaims() session: SessionClaims,
     @Body() body: TransferDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Ip() ip: string,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Movement() request: MovementRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    return moveAndSend(reply, key, acceptLanguage, () =>
+    return moveAndSend(reply, request, (key, ip) =>
       this.movements.transfer(session, body, key, ip),
     );
   }
