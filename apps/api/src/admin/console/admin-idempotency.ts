@@ -25,10 +25,10 @@ function stillRunning(): DomainError {
 /**
  * The money movements' idempotency rules for the admin POSTs that create something, with
  * keys scoped to the administrator: a key of the wrong shape is a 400 and a missing one
- * IDEMPOTENCY_KEY_REQUIRED, before anything runs; the key is claimed in the work's own transaction; a
- * success or a 422 refusal is stored with it and replayed; anything else rolls back, key
- * included, so a retry runs afresh. The work runs under a savepoint, so a refusal it raises
- * half-way leaves none of its writes behind.
+ * IDEMPOTENCY_KEY_REQUIRED, before anything runs; the key is claimed in the work's own
+ * transaction; a success or a 422 refusal is stored with it and replayed; anything else
+ * rolls back, key included, so a retry runs afresh. The work runs under a savepoint, so a
+ * refusal it raises half-way leaves none of its writes behind.
  */
 @Injectable()
 export class AdminIdempotency {
