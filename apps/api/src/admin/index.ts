@@ -1,5 +1,6 @@
 // The admin module's public surface: other modules import from here, never a file inside.
 export { AdminModule } from './admin.module';
+export { type AdminRecordsRemoved, deleteExpiredAdminRecords } from './admin-retention';
 export { registerAdminAllowlist } from './admin-allowlist';
 export { BankAdminService } from './bank-admin.service';
 export { OverdraftLinksService } from './overdraft-links.service';

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
+import { type AdminRecordsRemoved, deleteExpiredAdminRecords } from '../admin';
 import { Clock } from '../common';
 import { type AppConfig, APP_CONFIG } from '../config';
 import { deleteExpiredIdempotencyRecords } from '../transactions';
@@ -18,8 +19,9 @@ const EVERY_MS = 15 * 60 * 1000;
 /**
  * Keeps the tables that grow with traffic bounded: idempotency records past their
  * retention (at least the contract's 24 hours), wrong-PIN counters of unknown cards whose
- * lock is long over, old ended sessions, and statements (with their PDFs) past
- * STATEMENT_RETENTION_DAYS. Safe to run from every API process at once.
+ * lock is long over, old ended sessions, the admin console's sessions and recorded answers
+ * past theirs, and statements (with their PDFs) past STATEMENT_RETENTION_DAYS. Safe to run
+ * from every API process at once.
  */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -53,6 +55,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     unknownCards: number;
     sessions: number;
     statements: number;
+    admin: AdminRecordsRemoved;
   }> {
     const now = this.clock.now();
     // Each table's owner says what is old enough to go.
@@ -64,6 +67,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     );
     const sessions = await deleteOldSessions(this.dataSource, now);
     const statements = await this.statementRetention.removeExpired(now);
-    return { idempotency, unknownCards, sessions, statements };
+    const admin = await deleteExpiredAdminRecords(this.dataSource, now);
+    return { idempotency, unknownCards, sessions, statements, admin };
   }
 }
