@@ -56,7 +56,6 @@ export const strings = {
       locked: 'Locked cards',
       blocked: 'Blocked cards',
     },
-    cards: 'Cards',
     today: 'Today',
     todayFigures: {
       withdrawals: 'Withdrawals',
