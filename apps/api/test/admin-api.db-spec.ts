@@ -9,6 +9,7 @@ import {
   type ProblemDetails,
   type Transaction,
 } from '@atm/contracts';
+import { UUID_PATTERN } from '../src/common';
 import { ManualClock } from '../src/common/clock';
 import { adminToken, createAdmin, type TestAdmin } from './support/admin';
 import { newKey } from './support/accounts';
@@ -431,6 +432,24 @@ describe('admin API', () => {
       { type: 'ACCOUNT_UNFROZEN', outcome: 'SUCCESS', actor: admins.OPERATOR.username },
       { type: 'ACCOUNT_CLOSED', outcome: 'REFUSED', actor: admins.OPERATOR.username },
     ]);
+    // The audit log says which account, whose, and how the refused close ended.
+    const newest = async (type: string) =>
+      (await as<AdminAuditPage>('VIEWER', 'GET', `${A}/audit?type=${type}&limit=1`)).body.items[0]
+        ?.details;
+    const subject = {
+      customerId: expect.stringMatching(UUID_PATTERN),
+      customerName: 'Bob Williams',
+      accountId: bobChecking,
+      accountNumber: DEMO.bob.checking,
+    };
+    expect(await newest('ACCOUNT_FROZEN')).toEqual(subject);
+    expect(await newest('ACCOUNT_UNFROZEN')).toEqual(subject);
+    expect(await newest('ACCOUNT_CLOSED')).toEqual({
+      ...subject,
+      code: 'ACCOUNT_NOT_EMPTY',
+      reason: expect.any(String),
+      outcome: 'REFUSED',
+    });
   });
 
   it('two administrators freezing and unfreezing one account at once: one of the two states, both audited', async () => {

@@ -450,6 +450,17 @@ describe(`admin CLI on ${currentEngine()}`, () => {
       expect(types).toContain(type);
     }
     expect((await cli(['audit', '--limit', '0'])).code).toBe(2);
+    // Read by a person, each line says which account and whose (the refused second freeze too).
+    const human = await cli(['audit', '--type', 'account_frozen', '--limit', '2']);
+    expect(human.code).toBe(0);
+    const lines = human.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /ACCOUNT_FROZEN +REFUSED .* account 1000-0002-0001 {2}customer Bob Williams$/,
+    );
+    expect(lines[1]).toMatch(
+      /ACCOUNT_FROZEN +SUCCESS .* account 1000-0002-0001 {2}customer Bob Williams$/,
+    );
   });
 
   it('manages administrators: the enrollment URI is printed once and its codes sign in; the last ADMIN stays', async () => {

@@ -143,8 +143,13 @@ suite('the admin console in a real browser', () => {
     expect(unfrozen).toBeGreaterThan(0);
     expect(unfrozen).toBeLessThan(frozen);
     expect(rows[frozen]).toContain(DEMO_ADMIN.username);
+    // Each names whose account, and the name leads back to the customer's page.
+    for (const row of [rows[frozen], rows[unfrozen]])
+      expect(row).toMatch(/Bob Williams\s+Account 1000-0002-0001/);
     await admin.expectAccessible();
     await screenshot(page, 'admin-05-audit');
+    await table.getByRole('link', { name: 'Bob Williams' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Bob Williams' }).waitFor();
 
     await admin.go('Cash');
     await page.getByRole('table', { name: 'Note stock' }).waitFor();

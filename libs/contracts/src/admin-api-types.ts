@@ -90,6 +90,11 @@ export interface AdminAuditEvent {
   type: string;
   actor: string | null;
   at: string;
+  /**
+   * The event's own details, and what it concerns where it names one: `customerId` and
+   * `customerName`, `accountId` and `accountNumber`, `cardLast4`; `clientIp` where it came
+   * from over HTTP; `outcome` (FAILURE or REFUSED) when it did not succeed.
+   */
   details: Record<string, unknown>;
 }
 

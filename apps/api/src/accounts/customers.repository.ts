@@ -55,6 +55,30 @@ export class CustomersRepository {
     );
   }
 
+  /**
+   * The names of these customers and the numbers of these accounts, by id, in one round
+   * trip (what the audit log shows for the ids its events name); unknown ids are left out.
+   */
+  async namesAndNumbers(
+    db: Queryable,
+    ids: { customerIds: readonly string[]; accountIds: readonly string[] },
+  ): Promise<{ customerNames: Map<string, string>; accountNumbers: Map<string, string> }> {
+    const customerNames = new Map<string, string>();
+    const accountNumbers = new Map<string, string>();
+    if (ids.customerIds.length + ids.accountIds.length > 0) {
+      const rows = await queryRows<{ kind: 'customer' | 'account'; id: string; label: string }>(
+        db,
+        `SELECT 'customer' AS kind, id, name AS label FROM customers WHERE id = ANY($1::uuid[])
+         UNION ALL
+         SELECT 'account' AS kind, id, number AS label FROM accounts WHERE id = ANY($2::uuid[])`,
+        [ids.customerIds, ids.accountIds],
+      );
+      for (const row of rows)
+        (row.kind === 'customer' ? customerNames : accountNumbers).set(row.id, row.label);
+    }
+    return { customerNames, accountNumbers };
+  }
+
   async count(db: Queryable): Promise<number> {
     const [row] = await queryRows<{ count: string }>(db, `SELECT count(*) AS count FROM customers`);
     return Number(row?.count ?? 0);

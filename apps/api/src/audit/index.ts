@@ -1,3 +1,3 @@
 // The audit module's public surface: other modules import from here, never a file inside.
 export { AuditModule } from './audit.module';
-export { AuditService } from './audit.service';
+export { type AuditRow, AuditService } from './audit.service';

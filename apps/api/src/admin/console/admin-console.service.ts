@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { type Account, type AdminCustomer, type AdminDashboard } from '@atm/contracts';
+import {
+  type Account,
+  type AdminAuditPage,
+  type AdminCustomer,
+  type AdminDashboard,
+} from '@atm/contracts';
 import { AccountsRepository, type CustomerProfileRow, CustomersRepository } from '../../accounts';
-import { AuditService } from '../../audit';
+import { type AuditRow, AuditService } from '../../audit';
 import { CardsService } from '../../auth';
 import {
   BusinessCalendar,
@@ -15,6 +20,7 @@ import {
 import { type Queryable } from '../../database';
 import { StatementStore } from '../../statements';
 import { CashService, LedgerRepository } from '../../transactions';
+import { auditCustomerId, auditLogEntry, type AuditSubjectLabels } from './audit-log-entry';
 
 /** Search pages are ordered by name, then id; the cursor is the last row's (name, id). */
 function encodeCustomerCursor(row: { name: string; id: string }): string {
@@ -150,6 +156,28 @@ export class AdminConsoleService {
     db: Queryable = this.dataSource,
   ): Promise<(Account & { customerId: string }) | undefined> {
     return this.ledger.findCustomerAccount(db, this.clock.now(), accountId);
+  }
+
+  /**
+   * A page of the audit log, newest first, each event with the names and numbers of what it
+   * concerns (one more query for the page). The cursor is the page's last id.
+   */
+  async auditLog(filter: Parameters<AuditService['page']>[0]): Promise<AdminAuditPage> {
+    const page = await this.audit.page(filter);
+    const labels = await this.auditSubjectLabels(page.items);
+    const last = page.items[page.items.length - 1];
+    return {
+      items: page.items.map((row) => auditLogEntry(row, labels)),
+      nextCursor: page.hasMore && last ? last.id : null,
+    };
+  }
+
+  /** The names of the customers and the numbers of the accounts these events concern. */
+  auditSubjectLabels(rows: readonly AuditRow[]): Promise<AuditSubjectLabels> {
+    return this.customers.namesAndNumbers(this.dataSource, {
+      customerIds: [...new Set(rows.map(auditCustomerId).filter((id) => id !== undefined))],
+      accountIds: [...new Set(rows.flatMap((row) => row.accountId ?? []))],
+    });
   }
 
   private async describe(

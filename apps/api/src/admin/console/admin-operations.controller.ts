@@ -2,7 +2,6 @@ import { Body, Controller, Headers, Put, Param, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { type AdminAuditPage, type AdminDashboard, type AdminMaintenance } from '@atm/contracts';
-import { AuditService } from '../../audit';
 import { AdminApi, RequiresRole, UuidParamPipe } from '../../common';
 import { MaintenanceService } from '../../maintenance';
 import { CashService, ReversalsService } from '../../transactions';
@@ -24,7 +23,6 @@ export class AdminOperationsController {
     private readonly console: AdminConsoleService,
     private readonly cash: CashService,
     private readonly maintenance: MaintenanceService,
-    private readonly audit: AuditService,
     private readonly reversals: ReversalsService,
     private readonly idempotency: AdminIdempotency,
   ) {}
@@ -86,25 +84,14 @@ export class AdminOperationsController {
   }
 
   @AdminGet('VIEWER', 'audit', 'Audit events, newest first, by type, actor and time')
-  async auditLog(@Query() query: AuditQueryDto): Promise<AdminAuditPage> {
-    const page = await this.audit.page({
+  auditLog(@Query() query: AuditQueryDto): Promise<AdminAuditPage> {
+    return this.console.auditLog({
       limit: query.limit === undefined ? DEFAULT_PAGE : Number(query.limit),
       type: query.type,
       actor: query.actor,
       since: query.since === undefined ? undefined : new Date(query.since),
       beforeId: query.cursor,
     });
-    const last = page.items[page.items.length - 1];
-    return {
-      items: page.items.map((e) => ({
-        id: e.id,
-        type: e.type,
-        actor: e.actor,
-        at: e.occurredAt,
-        details: e.details,
-      })),
-      nextCursor: page.hasMore && last ? last.id : null,
-    };
   }
 
   @IdempotentAdminPost(

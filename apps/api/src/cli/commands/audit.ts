@@ -1,5 +1,6 @@
 import { type Command } from 'commander';
-import { CARD_LAST4_PATTERN } from '@atm/contracts';
+import { CARD_LAST4_PATTERN, formatAccountNumber } from '@atm/contracts';
+import { AdminConsoleService, auditCustomerId } from '../../admin';
 import { AuditService } from '../../audit';
 import { UsageError } from '../cli-errors';
 import { type CommandContext, listing } from '../command-context';
@@ -18,16 +19,27 @@ export function registerAuditCommand(program: Command, context: CommandContext):
         throw new UsageError('--limit must be from 1 to 1000');
       if (options.card !== undefined && !CARD_LAST4_PATTERN.test(options.card))
         throw new UsageError('--card takes the last four digits');
-      const events = await context.read((ctx) =>
-        ctx.get(AuditService).newest({
+      const { events, labels } = await context.read(async (ctx) => {
+        const newest = await ctx.get(AuditService).newest({
           limit: options.limit,
           ...(options.card ? { cardLast4: options.card } : {}),
           ...(options.type ? { type: options.type.toUpperCase() } : {}),
-        }),
-      );
+        });
+        return {
+          events: newest,
+          labels: await ctx.get(AdminConsoleService).auditSubjectLabels(newest),
+        };
+      });
+      // Whose account and which one an event concerns, so "ACCOUNT_FROZEN" says what froze.
+      const subject = (e: (typeof events)[number]) => {
+        const customerId = auditCustomerId(e);
+        const name = customerId === undefined ? undefined : labels.customerNames.get(customerId);
+        const number = e.accountId === null ? undefined : labels.accountNumbers.get(e.accountId);
+        return `${number ? `  account ${formatAccountNumber(number)}` : ''}${name ? `  customer ${name}` : ''}`;
+      };
       const lines = events.map(
         (e) =>
-          `${e.occurredAt}  ${e.type.padEnd(18)} ${e.outcome.padEnd(8)} ${e.actorType.toLowerCase()}${e.actor ? `:${e.actor}` : ''}${e.cardLast4 ? `  card ••••${e.cardLast4}` : ''}${e.clientIp ? `  ip ${e.clientIp}` : ''}`,
+          `${e.occurredAt}  ${e.type.padEnd(18)} ${e.outcome.padEnd(8)} ${e.actorType.toLowerCase()}${e.actor ? `:${e.actor}` : ''}${e.cardLast4 ? `  card ••••${e.cardLast4}` : ''}${subject(e)}${e.clientIp ? `  ip ${e.clientIp}` : ''}`,
       );
       output.result({ events }, listing(lines, 'No audit events'));
     });

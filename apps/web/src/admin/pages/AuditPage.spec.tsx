@@ -28,7 +28,20 @@ describe('AuditPage', () => {
     const table = await screen.findByRole('table', { name: 'Audit events, newest first' });
     await within(table).findByText('ACCOUNT_UNFROZEN');
     expect(within(table).getByText('cli:ops')).toBeInTheDocument();
-    expect(table).toHaveTextContent('accountNumber: ••••0001');
+    // What the event concerns has its own column, the customer a link to their page.
+    const [row] = within(table).getAllByRole('row').slice(1);
+    const cells = within(row).getAllByRole('cell');
+    expect(cells.map((cell) => cell.textContent)).toEqual([
+      expect.any(String),
+      'ACCOUNT_UNFROZEN',
+      'admin',
+      'Bob WilliamsAccount 1000-0002-0001',
+      'outcome: REFUSED',
+    ]);
+    expect(within(row).getByRole('link', { name: 'Bob Williams' })).toHaveAttribute(
+      'href',
+      '/admin/customers/c0ffee00-0000-4000-8000-000000000001',
+    );
     expect(paramsOf(api.requests[0]?.path).toString()).toBe('limit=20');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'ACCOUNT_FROZEN');

@@ -3,11 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { adminApi } from '../api/admin-api';
 import { AUDIT_TYPES, type AuditEvent } from '../api/admin-types';
 import { useCursorPages } from '../api/useCursorPages';
+import { Link, pathFor } from '../app/router';
 import { Button } from '../components/Button';
 import { InputField, SelectField } from '../components/Field';
 import { PageFrame } from '../components/PageFrame';
 import { PagedTable } from '../components/PagedTable';
-import { formatInstant } from '../format';
+import { formatAccountNumber, formatInstant } from '../format';
 import { strings } from '../strings';
 
 export interface AuditFilters {
@@ -15,13 +16,49 @@ export interface AuditFilters {
   actor: string;
 }
 
-/** An event's details in one line: `key: value` pairs, nested values as JSON. */
+/** The keys of what an event concerns: the Concerns column shows them, not Details. */
+const SUBJECT_KEYS = new Set([
+  'customerId',
+  'customerName',
+  'accountId',
+  'accountNumber',
+  'cardLast4',
+]);
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** An event's other details in one line: `key: value` pairs, nested values as JSON. */
 export function detailsText(details: unknown): string {
   if (details === null || details === undefined) return '';
   if (typeof details !== 'object') return String(details);
   return Object.entries(details as Record<string, unknown>)
+    .filter(([key]) => !SUBJECT_KEYS.has(key))
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(', ');
+}
+
+/** Whose customer page, which account and which card an event concerns, where it names them. */
+export function AuditSubject({ details }: { details: Record<string, unknown> }) {
+  const customerId = textOf(details.customerId);
+  const accountNumber = textOf(details.accountNumber);
+  const cardLast4 = textOf(details.cardLast4);
+  return (
+    <ul className="admin-subject">
+      {customerId !== undefined && (
+        <li>
+          <Link to={pathFor({ page: 'customer', id: customerId })}>
+            {textOf(details.customerName) ?? strings.audit.customer}
+          </Link>
+        </li>
+      )}
+      {accountNumber !== undefined && (
+        <li>{strings.audit.account(formatAccountNumber(accountNumber))}</li>
+      )}
+      {cardLast4 !== undefined && <li>{strings.audit.card(cardLast4)}</li>}
+    </ul>
+  );
 }
 
 export function AuditPage() {
@@ -74,6 +111,7 @@ export function AuditPage() {
           { header: strings.audit.at, cell: (e) => formatInstant(e.at) },
           { header: strings.audit.type, cell: (e) => e.type },
           { header: strings.audit.actor, cell: (e) => e.actor ?? strings.common.none },
+          { header: strings.audit.subject, cell: (e) => <AuditSubject details={e.details} /> },
           {
             header: strings.audit.details,
             cell: (e) => <span className="admin-details">{detailsText(e.details)}</span>,

@@ -94,6 +94,12 @@ export function auditEvent(id: string, type: string, actor: string): AuditEvent 
     type,
     actor,
     at: '2026-03-02T15:04:05.000Z',
-    details: { accountNumber: '••••0001' },
+    details: {
+      customerId: 'c0ffee00-0000-4000-8000-000000000001',
+      customerName: 'Bob Williams',
+      accountId: 'acc00000-0000-4000-8000-000000000001',
+      accountNumber: '100000020001',
+      outcome: 'REFUSED',
+    },
   };
 }
