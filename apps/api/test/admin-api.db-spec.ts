@@ -432,7 +432,7 @@ describe('admin API', () => {
       { type: 'ACCOUNT_UNFROZEN', outcome: 'SUCCESS', actor: admins.OPERATOR.username },
       { type: 'ACCOUNT_CLOSED', outcome: 'REFUSED', actor: admins.OPERATOR.username },
     ]);
-    // The audit log says which account, whose, and how the refused close ended.
+    // The audit log says which account, whose, from where, and how the refused close ended.
     const newest = async (type: string) =>
       (await as<AdminAuditPage>('VIEWER', 'GET', `${A}/audit?type=${type}&limit=1`)).body.items[0]
         ?.details;
@@ -441,6 +441,7 @@ describe('admin API', () => {
       customerName: 'Bob Williams',
       accountId: bobChecking,
       accountNumber: DEMO.bob.checking,
+      clientIp: expect.stringMatching(/^[0-9a-f.:]+$/),
     };
     expect(await newest('ACCOUNT_FROZEN')).toEqual(subject);
     expect(await newest('ACCOUNT_UNFROZEN')).toEqual(subject);
@@ -768,6 +769,17 @@ describe('admin API', () => {
         status: 400,
       });
     }
+  });
+
+  it('records where each administrator act over the API came from', async () => {
+    const acts = await t.sql<{ type: string; client_ip: string | null }>(
+      `SELECT type, client_ip FROM audit_events WHERE actor_type = 'ADMIN' AND actor = ANY($1)`,
+      [Object.values(admins).map((a) => a.username)],
+    );
+    const types = new Set(acts.map((a) => a.type));
+    for (const type of ['ACCOUNT_FROZEN', 'CARD_BLOCKED', 'CASH_LOADED', 'MAINTENANCE_ON'])
+      expect(types).toContain(type);
+    expect(acts.filter((a) => a.client_ip === null)).toEqual([]);
   });
 
   it('has the database refuse any change to an audit event', async () => {

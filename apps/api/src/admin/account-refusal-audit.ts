@@ -21,6 +21,7 @@ export async function auditAccountRefusal(
     actor: actor.actor,
     customerId: account.customer_id,
     accountId: account.id,
+    clientIp: actor.clientIp,
     details: { code: error.code, reason: error.detail },
   });
 }

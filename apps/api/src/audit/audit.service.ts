@@ -82,7 +82,14 @@ export class AuditService {
     runner?: Queryable,
   ): Promise<void> {
     return this.record(
-      { type, outcome: 'SUCCESS', actorType: 'ADMIN', actor: actor.actor, ...subject },
+      {
+        type,
+        outcome: 'SUCCESS',
+        actorType: 'ADMIN',
+        actor: actor.actor,
+        clientIp: actor.clientIp,
+        ...subject,
+      },
       runner,
     );
   }

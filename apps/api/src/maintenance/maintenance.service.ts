@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource } from 'typeorm';
-import { Clock } from '../common';
+import { type AdminActor, Clock } from '../common';
 import { AuditService } from '../audit';
 import { execute, queryRows } from '../database';
 
@@ -38,13 +38,14 @@ export class MaintenanceService {
    * An administrator turns maintenance on or off (CLI or console): audited as MAINTENANCE_ON
    * or MAINTENANCE_OFF, REFUSED when it already was in that state. Answers whether it changed.
    */
-  async setByAdmin(on: boolean, actor: string): Promise<boolean> {
-    const changed = await this.set(on, actor);
+  async setByAdmin(on: boolean, actor: AdminActor): Promise<boolean> {
+    const changed = await this.set(on, actor.actor);
     await this.audit.record({
       type: on ? 'MAINTENANCE_ON' : 'MAINTENANCE_OFF',
       outcome: changed ? 'SUCCESS' : 'REFUSED',
       actorType: 'ADMIN',
-      actor,
+      actor: actor.actor,
+      clientIp: actor.clientIp,
     });
     return changed;
   }

@@ -9,10 +9,10 @@ import {
   type AdminCustomersPage,
 } from '@atm/contracts';
 import { CardsService } from '../../auth';
-import { AdminApi, DomainError, UuidParamPipe } from '../../common';
+import { type AdminActor, AdminApi, DomainError, UuidParamPipe } from '../../common';
 import { type Queryable } from '../../database';
 import { BankAdminService } from '../bank-admin.service';
-import { CurrentAdmin, type AdminPrincipal } from '../identity';
+import { ActingAdmin, CurrentAdmin, type AdminPrincipal } from '../identity';
 import { AdminActionPost, AdminGet, IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
@@ -63,15 +63,16 @@ export class AdminCustomersController {
 
   @AdminGet('VIEWER', 'customers/:id', "A customer's page (audited as CUSTOMER_VIEWED)")
   async detail(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<AdminCustomerResponse> {
-    return { customer: await this.console.customerDetail(id, { actor: admin.username }) };
+    return { customer: await this.console.customerDetail(id, actor) };
   }
 
   @IdempotentAdminPost('OPERATOR', 'customers', 201, 'Create a customer')
   async createCustomer(
     @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Body() body: CreateCustomerDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -81,7 +82,7 @@ export class AdminCustomersController {
       async (db) => {
         const id = await this.bank.createCustomer(
           { name: body.name, ...(body.email !== undefined ? { email: body.email } : {}) },
-          { actor: admin.username },
+          actor,
           db,
         );
         return { status: 201, body: { customer: await this.console.customerById(id, db) } };
@@ -98,6 +99,7 @@ export class AdminCustomersController {
   )
   async openAccount(
     @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) customerId: string,
     @Body() body: OpenAccountDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -108,7 +110,7 @@ export class AdminCustomersController {
       async (db) => {
         const opened = await this.bank.openAccount(
           { customerId, type: body.type, openingCents: 0 },
-          { actor: admin.username },
+          actor,
           db,
         );
         return { status: 201, body: { account: await this.account(opened.id, db) } };
@@ -119,18 +121,18 @@ export class AdminCustomersController {
 
   @AdminActionPost('OPERATOR', 'accounts/:id/freeze', 'Freeze an account')
   freeze(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<{ account: Account }> {
-    return this.setStatus(admin, id, 'FROZEN');
+    return this.setStatus(actor, id, 'FROZEN');
   }
 
   @AdminActionPost('OPERATOR', 'accounts/:id/unfreeze', 'Unfreeze an account')
   unfreeze(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<{ account: Account }> {
-    return this.setStatus(admin, id, 'ACTIVE');
+    return this.setStatus(actor, id, 'ACTIVE');
   }
 
   @AdminActionPost(
@@ -139,10 +141,10 @@ export class AdminCustomersController {
     'Close an account (its balance must be zero: ACCOUNT_NOT_EMPTY)',
   )
   close(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<{ account: Account }> {
-    return this.setStatus(admin, id, 'CLOSED');
+    return this.setStatus(actor, id, 'CLOSED');
   }
 
   @AdminActionPost(
@@ -151,45 +153,40 @@ export class AdminCustomersController {
     "Link a savings account of the same customer to cover a checking account's shortfalls (null unlinks)",
   )
   async overdraft(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: OverdraftLinkDto,
   ): Promise<{ account: Account }> {
     // Setting a link is idempotent by nature (the same request leaves the same state), so,
     // like freeze and close, it needs no Idempotency-Key.
-    await this.overdraftLinks.setLink(
-      { id },
-      body.fromAccountNumber,
-      { actor: admin.username },
-      'NOT_FOUND',
-    );
+    await this.overdraftLinks.setLink({ id }, body.fromAccountNumber, actor, 'NOT_FOUND');
     return { account: await this.account(id) };
   }
 
   @AdminActionPost('OPERATOR', 'cards/:id/block', 'Block a card and end its sessions')
   async block(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<AdminCardResponse> {
-    await this.cards.blockById(id, { actor: admin.username });
+    await this.cards.blockById(id, actor);
     return { card: await this.cards.findByIdAsAdmin(id) };
   }
 
   @AdminActionPost('OPERATOR', 'cards/:id/unlock', "Clear a card's PIN lockout")
   async unlock(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<AdminCardResponse> {
-    await this.cards.unlockById(id, { actor: admin.username });
+    await this.cards.unlockById(id, actor);
     return { card: await this.cards.findByIdAsAdmin(id) };
   }
 
   private async setStatus(
-    admin: AdminPrincipal,
+    actor: AdminActor,
     id: string,
     target: AccountStatus,
   ): Promise<{ account: Account }> {
-    await this.bank.setAccountStatusById(id, target, { actor: admin.username });
+    await this.bank.setAccountStatusById(id, target, actor);
     return { account: await this.account(id) };
   }
 

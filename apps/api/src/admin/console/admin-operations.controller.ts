@@ -2,10 +2,10 @@ import { Body, Controller, Headers, Put, Param, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { type AdminAuditPage, type AdminDashboard, type AdminMaintenance } from '@atm/contracts';
-import { AdminApi, RequiresRole, UuidParamPipe } from '../../common';
+import { type AdminActor, AdminApi, RequiresRole, UuidParamPipe } from '../../common';
 import { MaintenanceService } from '../../maintenance';
 import { CashService, ReversalsService } from '../../transactions';
-import { CurrentAdmin, type AdminPrincipal } from '../identity';
+import { ActingAdmin, CurrentAdmin, type AdminPrincipal } from '../identity';
 import { AdminGet, IdempotentAdminPost, sendAdminAnswer } from './admin-answer';
 import { AdminConsoleService } from './admin-console.service';
 import { AdminIdempotency } from './admin-idempotency';
@@ -40,6 +40,7 @@ export class AdminOperationsController {
   )
   async loadCash(
     @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Body() body: CashLoadDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -47,12 +48,7 @@ export class AdminOperationsController {
     const answer = await this.idempotency.run(
       { adminUserId: admin.adminUserId, key, operation: 'CASH_LOAD', target: '', body },
       async (db) => {
-        const stock = await this.cash.load(
-          body.denominationCents,
-          body.count,
-          { actor: admin.username },
-          db,
-        );
+        const stock = await this.cash.load(body.denominationCents, body.count, actor, db);
         return {
           status: 200,
           body: {
@@ -76,10 +72,10 @@ export class AdminOperationsController {
   @Put('maintenance')
   @ApiOperation({ summary: 'Take the ATM out of or back into service' })
   async setMaintenance(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Body() body: MaintenanceDto,
   ): Promise<AdminMaintenance> {
-    await this.maintenance.setByAdmin(body.enabled, admin.username);
+    await this.maintenance.setByAdmin(body.enabled, actor);
     return { enabled: body.enabled };
   }
 
@@ -102,6 +98,7 @@ export class AdminOperationsController {
   )
   async reverse(
     @CurrentAdmin() admin: AdminPrincipal,
+    @ActingAdmin() actor: AdminActor,
     @Param('id', UuidParamPipe) transactionId: string,
     @Body() body: ReverseDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -115,7 +112,7 @@ export class AdminOperationsController {
           transaction: await this.reversals.reverse(
             db,
             { transactionId, reason: body.reason },
-            { actor: admin.username },
+            actor,
           ),
         },
       }),

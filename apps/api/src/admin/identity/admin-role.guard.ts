@@ -6,7 +6,13 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ADMIN_ROLES, type AdminRole } from '@atm/contracts';
-import { isAdminRoute, requiredAdminRole, DomainError, IS_PUBLIC_KEY } from '../../common';
+import {
+  type AdminActor,
+  isAdminRoute,
+  requiredAdminRole,
+  DomainError,
+  IS_PUBLIC_KEY,
+} from '../../common';
 import { type AdminRequest } from './admin-session.guard';
 import { type AdminPrincipal } from './admin-sessions.service';
 
@@ -40,6 +46,19 @@ export class AdminRoleGuard implements CanActivate {
     return true;
   }
 }
+
+/**
+ * The administrator behind the request as the audit trail records an act: the user name and
+ * the address the request came from.
+ */
+export const ActingAdmin = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AdminActor => {
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    if (!request.admin)
+      throw new Error('ActingAdmin used on a route without the admin session guard');
+    return { actor: request.admin.username, clientIp: request.ip };
+  },
+);
 
 export const CurrentAdmin = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AdminPrincipal => {

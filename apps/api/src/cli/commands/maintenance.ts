@@ -21,7 +21,7 @@ export function registerMaintenanceCommands(program: Command, context: CommandCo
             type: state === 'on' ? 'MAINTENANCE_ON' : 'MAINTENANCE_OFF',
             serviceRecordsRefusals: true,
           },
-          (ctx) => ctx.get(MaintenanceService).setByAdmin(state === 'on', actor.actor),
+          (ctx) => ctx.get(MaintenanceService).setByAdmin(state === 'on', actor),
         );
         if (!changed) throw new RefusedError(`Maintenance is already ${state}`);
         output.result(
