@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FakeApi } from '../../test/fake-api';
 import { auditEvent, renderConsole } from '../test/console';
+import { detailsText } from './AuditPage';
 
 function paramsOf(path: string | undefined): URLSearchParams {
   return new URL(path ?? '', 'http://atm.test').searchParams;
@@ -53,6 +54,15 @@ describe('AuditPage', () => {
     const params = paramsOf(api.requests.at(-1)?.path);
     expect(params.get('type')).toBe('ACCOUNT_FROZEN');
     expect(params.get('actor')).toBe('cli:ops');
+  });
+
+  it('keeps a customer id that is no id among the details, not as a link', () => {
+    expect(detailsText({ customerId: 'bob', code: 'NOT_FOUND' })).toBe(
+      'customerId: bob, code: NOT_FOUND',
+    );
+    expect(detailsText({ customerId: 'c0ffee00-0000-4000-8000-000000000001', code: 'X' })).toBe(
+      'code: X',
+    );
   });
 
   it('pages with the cursor, keeping the filters', async () => {

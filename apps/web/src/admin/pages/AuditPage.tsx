@@ -29,19 +29,32 @@ function textOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The customer an event links to. A refused CLI command keeps the id its administrator typed,
+ * which may be no id at all: that one stays among the details, not a link to nowhere.
+ */
+function linkedCustomerId(details: Record<string, unknown>): string | undefined {
+  const id = textOf(details.customerId);
+  return id !== undefined && UUID.test(id) ? id : undefined;
+}
+
 /** An event's other details in one line: `key: value` pairs, nested values as JSON. */
 export function detailsText(details: unknown): string {
   if (details === null || details === undefined) return '';
   if (typeof details !== 'object') return String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([key]) => !SUBJECT_KEYS.has(key))
+  const entries = details as Record<string, unknown>;
+  const linked = linkedCustomerId(entries) !== undefined;
+  return Object.entries(entries)
+    .filter(([key]) => !SUBJECT_KEYS.has(key) || (key === 'customerId' && !linked))
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(', ');
 }
 
 /** Whose customer page, which account and which card an event concerns, where it names them. */
 export function AuditSubject({ details }: { details: Record<string, unknown> }) {
-  const customerId = textOf(details.customerId);
+  const customerId = linkedCustomerId(details);
   const accountNumber = textOf(details.accountNumber);
   const cardLast4 = textOf(details.cardLast4);
   return (
