@@ -3,6 +3,8 @@ export const PIN_PATTERN = /^[0-9]{4,6}$/;
 export const CARD_NUMBER_PATTERN = /^[0-9]{16}$/;
 /** The last four digits of a card number: the only part shown or recorded after issue. */
 export const CARD_LAST4_PATTERN = /^[0-9]{4}$/;
+/** A UUID in any letter case, as a client may send one (a path id, a token's session id). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,255}$/;
 export const CHECK_NUMBER_PATTERN = /^[0-9]{1,10}$/;
 export const MEMO_MAX_LENGTH = 140;

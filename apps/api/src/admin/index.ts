@@ -4,7 +4,7 @@ export { type AdminRecordsRemoved, deleteExpiredAdminRecords } from './admin-ret
 export { registerAdminAllowlist } from './admin-allowlist';
 export { BankAdminService } from './bank-admin.service';
 export { AdminConsoleService } from './console/admin-console.service';
-export { auditCustomerId } from './console/audit-log-entry';
+export { auditSubject } from './console/audit-log-entry';
 export { OverdraftLinksService } from './overdraft-links.service';
 export { SeedService } from './seed.service';
 export { AdminRoleGuard, AdminSessionGuard, AdminUsersService } from './identity';

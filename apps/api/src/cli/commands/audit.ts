@@ -1,6 +1,6 @@
 import { type Command } from 'commander';
 import { CARD_LAST4_PATTERN, formatAccountNumber } from '@atm/contracts';
-import { AdminConsoleService, auditCustomerId } from '../../admin';
+import { AdminConsoleService, auditSubject } from '../../admin';
 import { AuditService } from '../../audit';
 import { UsageError } from '../cli-errors';
 import { type CommandContext, listing } from '../command-context';
@@ -32,10 +32,8 @@ export function registerAuditCommand(program: Command, context: CommandContext):
       });
       // Whose account and which one an event concerns, so "ACCOUNT_FROZEN" says what froze.
       const subject = (e: (typeof events)[number]) => {
-        const customerId = auditCustomerId(e);
-        const name = customerId === undefined ? undefined : labels.customerNames.get(customerId);
-        const number = e.accountId === null ? undefined : labels.accountNumbers.get(e.accountId);
-        return `${number ? `  account ${formatAccountNumber(number)}` : ''}${name ? `  customer ${name}` : ''}`;
+        const { accountNumber, customerName } = auditSubject(e, labels);
+        return `${accountNumber ? `  account ${formatAccountNumber(accountNumber)}` : ''}${customerName ? `  customer ${customerName}` : ''}`;
       };
       const lines = events.map(
         (e) =>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { UUID_PATTERN } from '@atm/contracts';
 import { adminApi } from '../api/admin-api';
 import { AUDIT_TYPES, type AuditEvent } from '../api/admin-types';
 import { useCursorPages } from '../api/useCursorPages';
@@ -29,15 +30,13 @@ function textOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The customer an event links to. A refused CLI command keeps the id its administrator typed,
  * which may be no id at all: that one stays among the details, not a link to nowhere.
  */
 function linkedCustomerId(details: Record<string, unknown>): string | undefined {
   const id = textOf(details.customerId);
-  return id !== undefined && UUID.test(id) ? id : undefined;
+  return id !== undefined && UUID_PATTERN.test(id) ? id : undefined;
 }
 
 /** An event's other details in one line: `key: value` pairs, nested values as JSON. */
