@@ -131,7 +131,8 @@ describe('languages', () => {
       for (const expected of [
         'Harbor Savings Bank',
         'Reçu',
-        'Guichet',
+        // The machine's name in French word order, never "Harbor Savings Bank Guichet".
+        'Guichet Guichet automatique Harbor Savings Bank, 200 Harbor Street',
         'Date et heure',
         `Référence ${tx.reference}`,
         'Opération Retrait',
@@ -143,6 +144,11 @@ describe('languages', () => {
         expect(text).toContain(expected);
       }
       expect(text).not.toContain(DEMO.alice.checking);
+      const english = (await pdfText((await receipt(alice, tx.id)).rawPayload)).replace(
+        /\s+/g,
+        ' ',
+      );
+      expect(english).toContain('ATM Harbor Savings Bank ATM, 200 Harbor Street');
     });
 
     it('prints a transfer with a memo in Spanish, accents and emoji included', async () => {
@@ -156,6 +162,7 @@ describe('languages', () => {
       expect(pdf.statusCode).toBe(200);
       const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
       expect(text).toContain('Recibo');
+      expect(text).toContain('Cajero Cajero de Harbor Savings Bank, 200 Harbor Street');
       expect(text).toContain('Tipo Transferencia');
       expect(text).toContain('Importe $12.34');
       expect(text).toContain('Cuenta de destino ••••0002');

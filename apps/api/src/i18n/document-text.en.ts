@@ -41,6 +41,7 @@ export const DOCUMENT_TEXT_EN: DocumentText = {
   receipt: {
     title: 'Receipt',
     atm: 'ATM',
+    atmName: (bank) => `${bank} ATM`,
     dateTime: 'Date and time',
     reference: 'Reference',
     type: 'Type',

@@ -42,6 +42,7 @@ export const DOCUMENT_TEXT_ES: DocumentText = {
   receipt: {
     title: 'Recibo',
     atm: 'Cajero',
+    atmName: (bank) => `Cajero de ${bank}`,
     dateTime: 'Fecha y hora',
     reference: 'Referencia',
     type: 'Tipo',

@@ -42,6 +42,7 @@ export const DOCUMENT_TEXT_FR: DocumentText = {
   receipt: {
     title: 'Reçu',
     atm: 'Guichet',
+    atmName: (bank) => `Guichet automatique ${bank}`,
     dateTime: 'Date et heure',
     reference: 'Référence',
     type: 'Opération',

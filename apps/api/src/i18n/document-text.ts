@@ -46,6 +46,8 @@ export interface DocumentText {
   receipt: {
     title: string;
     atm: string;
+    /** The machine's name on the slip, in the language's word order ("Cajero de …"). */
+    atmName: (bank: string) => string;
     dateTime: string;
     reference: string;
     type: string;

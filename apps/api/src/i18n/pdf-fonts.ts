@@ -23,14 +23,19 @@ export const PDF_FONT = { regular: 'body', bold: 'body-bold' } as const;
  * resolves with the whole PDF once the caller has drawn it and called `doc.end()`.
  */
 export function startPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  doc.registerFont(PDF_FONT.regular, PDF_FONTS.regular);
-  doc.registerFont(PDF_FONT.bold, PDF_FONTS.bold);
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   return new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+}
+
+/** The embedded fonts under their PDF_FONT names (alone: for a document that is only measured). */
+export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
+  doc.registerFont(PDF_FONT.regular, PDF_FONTS.regular);
+  doc.registerFont(PDF_FONT.bold, PDF_FONTS.bold);
 }
 
 export const MISSING_GLYPH = '□';

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type Language } from '@atm/contracts';
 import PDFDocument from 'pdfkit';
-import { documentFormat, PDF_FONT as FONT, printable, startPdf } from '../i18n';
+import { documentFormat, PDF_FONT as FONT, printable, registerPdfFonts, startPdf } from '../i18n';
 import { BANK } from '../common';
 import { type ReceiptDocument } from './receipt.service';
 
-/** A receipt slip: 80 mm wide like a printer's roll, as long as its lines need. */
-const SLIP = { width: 227, margin: 14, lineHeight: 13 } as const;
+/**
+ * A receipt slip: 80 mm wide like a printer's roll, as long as its lines need. No slip comes
+ * near the longest (a 140-character memo wraps to four lines); it is there so that nothing
+ * can make a page without end.
+ */
+const SLIP = { width: 227, margin: 14, maxHeight: 2000 } as const;
 
 /**
  * Draws a transaction receipt in `language` with pdfkit and the embedded DejaVu fonts:
@@ -20,7 +24,7 @@ export class ReceiptPdfRenderer {
     const format = documentFormat(language);
     const words = format.text.receipt;
     const rows: Array<[string, string]> = [
-      [words.atm, `${BANK.name} ${words.atm}, ${BANK.address[0]}`],
+      [words.atm, `${words.atmName(BANK.name)}, ${BANK.address[0]}`],
       [words.dateTime, format.dateTimeAt(receipt.createdAt, receipt.timeZone)],
       [words.reference, receipt.reference],
       [words.type, words.types[receipt.type]],
@@ -61,9 +65,16 @@ export class ReceiptPdfRenderer {
       ]);
     }
 
+    const slip = { title: words.title, rows, thanks: words.thanks };
+    // A roll is cut where the text ends: a first pass on a page longer than any slip finds
+    // that point (a long memo or several holds wrap to more lines than a count can tell).
+    const draft = new PDFDocument({ size: [SLIP.width, SLIP.maxHeight], margin: SLIP.margin });
+    registerPdfFonts(draft);
+    const length = Math.ceil(drawSlip(draft, slip) + SLIP.margin);
+
     const doc = new PDFDocument({
-      size: [SLIP.width, 120 + rows.length * 2 * SLIP.lineHeight + 60],
-      margins: { top: SLIP.margin, bottom: SLIP.margin, left: SLIP.margin, right: SLIP.margin },
+      size: [SLIP.width, Math.min(length, SLIP.maxHeight)],
+      margin: SLIP.margin,
       info: {
         Title: `${BANK.name}: ${words.title} ${receipt.reference}`,
         Author: BANK.name,
@@ -71,18 +82,30 @@ export class ReceiptPdfRenderer {
       lang: language,
     });
     const finished = startPdf(doc);
-    const width = SLIP.width - 2 * SLIP.margin;
-    doc.font(FONT.bold).fontSize(11).text(BANK.name, { width, align: 'center' });
-    doc.font(FONT.regular).fontSize(8).text(words.title, { width, align: 'center' });
-    doc.moveDown(0.8);
-    for (const [label, value] of rows) {
-      doc.font(FONT.bold).fontSize(7.5).text(printable(label), { width });
-      doc.font(FONT.regular).fontSize(8.5).text(printable(value), { width });
-      doc.moveDown(0.3);
-    }
-    doc.moveDown(0.5);
-    doc.font(FONT.regular).fontSize(7).text(words.thanks, { width, align: 'center' });
+    drawSlip(doc, slip);
     doc.end();
     return finished;
   }
+}
+
+interface Slip {
+  title: string;
+  rows: ReadonlyArray<[string, string]>;
+  thanks: string;
+}
+
+/** Prints the slip from the top of the page; answers where its last line ends. */
+function drawSlip(doc: PDFKit.PDFDocument, slip: Slip): number {
+  const width = SLIP.width - 2 * SLIP.margin;
+  doc.font(FONT.bold).fontSize(11).text(BANK.name, { width, align: 'center' });
+  doc.font(FONT.regular).fontSize(8).text(slip.title, { width, align: 'center' });
+  doc.moveDown(0.8);
+  for (const [label, value] of slip.rows) {
+    doc.font(FONT.bold).fontSize(7.5).text(printable(label), { width });
+    doc.font(FONT.regular).fontSize(8.5).text(printable(value), { width });
+    doc.moveDown(0.3);
+  }
+  doc.moveDown(0.5);
+  doc.font(FONT.regular).fontSize(7).text(slip.thanks, { width, align: 'center' });
+  return doc.y;
 }
