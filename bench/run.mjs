@@ -18,8 +18,10 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -242,11 +244,13 @@ async function json(base, path, init = {}) {
 }
 
 /**
- * Runs autocannon with one request shape per connection; measures every response's latency.
- * With `rate`, an open loop: requests are offered at that fixed overall rate whatever the
- * answers' speed, and the latency is autocannon's, corrected for coordinated omission.
+ * Closed loop: autocannon keeps `connections` requests in flight, one request shape per
+ * connection, and measures every response's latency (which is then only connections /
+ * throughput). With `rate`, the open loop instead (`openLoop`).
  */
 function load({ base, connections, seconds, requestFor, expected, rate }) {
+  if (rate !== undefined)
+    return openLoop({ base, connections, seconds, requestFor, expected, rate });
   return new Promise((resolve, reject) => {
     const latencies = [];
     let errors = 0;
@@ -256,7 +260,6 @@ function load({ base, connections, seconds, requestFor, expected, rate }) {
         url: base,
         connections,
         duration: seconds,
-        ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
         setupClient: (client) => {
           const index = nextConnection++;
           client.setRequests([
@@ -270,19 +273,11 @@ function load({ base, connections, seconds, requestFor, expected, rate }) {
       },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        const open = rate !== undefined;
         resolve({
           rps: Math.round(result.requests.average),
           requests: latencies.length,
-          p50Ms: round(percentile(latencies, 50)),
-          p95Ms: round(percentile(latencies, 95)),
-          p99Ms: round(percentile(latencies, 99)),
+          ...percentiles(latencies),
           errors: errors + result.errors + result.timeouts,
-          // autocannon's own p99, corrected for requests that could not leave on time.
-          ...(open
-            ? { offeredRps: Math.round(rate), p99CorrectedMs: round(result.latency.p99) }
-            : {}),
         });
       },
     );
@@ -293,6 +288,70 @@ function load({ base, connections, seconds, requestFor, expected, rate }) {
       outputStream: process.stderr,
     });
   });
+}
+
+/**
+ * Open loop: request i is due at start + i / rate, evenly spaced whatever the answers'
+ * speed, and its latency counts from when it was due (a request the generator sent late
+ * carries the delay, so a stall cannot hide: no coordinated omission). Up to `connections`
+ * keep-alive sockets; a request due while all are busy queues in the agent and that wait
+ * is counted. autocannon's `overallRate` is not this: it lets each connection send back to
+ * back until that second's quota is spent and then idle, so its "open loop" was a burst of
+ * 64 concurrent requests at the start of every second, whose latency is 64 / throughput.
+ */
+async function openLoop({ base, connections, seconds, requestFor, expected, rate }) {
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const total = Math.round(rate * seconds);
+  const latencies = [];
+  let errors = 0;
+  const send = (index, dueAt) =>
+    new Promise((resolve) => {
+      const { method, path, headers, body } = requestFor(index);
+      const request = http.request(
+        { agent, host: url.hostname, port: url.port, method, path, headers },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            latencies.push(performance.now() - dueAt);
+            if (response.statusCode !== expected) errors += 1;
+            resolve();
+          });
+        },
+      );
+      request.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      request.end(body);
+    });
+  const inFlight = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const dueAt = start + (i * 1000) / rate;
+    const wait = dueAt - performance.now();
+    if (wait > 0) await sleep(wait);
+    inFlight.push(send(i, dueAt));
+  }
+  await Promise.all(inFlight);
+  const elapsedSeconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  return {
+    rps: Math.round(latencies.length / elapsedSeconds),
+    requests: latencies.length,
+    ...percentiles(latencies),
+    errors,
+    offeredRps: Math.round(rate),
+  };
+}
+
+function percentiles(latencies) {
+  latencies.sort((a, b) => a - b);
+  return {
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
 }
 
 const round = (n) => Math.round(n * 100) / 100;
