@@ -238,6 +238,8 @@ describe('request shape hardening', () => {
     '__proto__[x]=1',
     'constructor=1',
     'constructor[prototype][x]=1',
+    'toString=1',
+    'hasOwnProperty=1',
     'unknown=1',
   ])('refuses the unknown query parameter %s on routes with and without a query', async (query) => {
     const routes: Array<['GET' | 'POST', string, unknown?]> = [
@@ -269,6 +271,33 @@ describe('request shape hardening', () => {
     const anonymous = await t.request('GET', withQuery('/api/v1/accounts', query));
     expect(anonymous.status).toBe(401);
   });
+
+  // class-transformer never copies these onto a DTO, so the whitelist alone let them pass.
+  it.each(['toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'])(
+    'refuses a body field named %s, a name every object inherits, and moves no money',
+    async (field) => {
+      const before = await accountByNumber(t, token, DEMO.alice.checking);
+      const answer = await t.request<ProblemDetails>(
+        'POST',
+        `/api/v1/accounts/${checkingId}/withdrawals`,
+        {
+          token,
+          headers: { 'idempotency-key': newKey() },
+          rawBody: `{"amountCents":2000,"${field}":{}}`,
+        },
+      );
+      expect({ status: answer.status, code: answer.body.code, errors: answer.body.errors }).toEqual(
+        {
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          errors: [{ field, message: 'is not an allowed field' }],
+        },
+      );
+      expect((await accountByNumber(t, token, DEMO.alice.checking)).balanceCents).toBe(
+        before.balanceCents,
+      );
+    },
+  );
 
   it('still accepts the documented query parameters', async () => {
     const page = await t.request('GET', `/api/v1/accounts/${checkingId}/transactions?limit=5`, {

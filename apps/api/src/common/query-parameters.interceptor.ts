@@ -9,12 +9,7 @@ import { RouteParamtypes } from '@nestjs/common/internal';
 import { type FastifyRequest } from 'fastify';
 import { type Observable } from 'rxjs';
 import { validationFailed } from './domain-error';
-
-/**
- * Keys that class-transformer skips when it builds a query DTO, so the validation pipe's
- * whitelist never sees them: refused here, whatever the route.
- */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { inheritedKeysOf } from './inherited-keys';
 
 /** Whether the handler takes a `@Query()` argument (whose DTO the pipe then checks). */
 function takesQuery(context: ExecutionContext): boolean {
@@ -29,16 +24,17 @@ function takesQuery(context: ExecutionContext): boolean {
 /**
  * An unknown query parameter is 400 VALIDATION_FAILED (contract, Hardening): on a route
  * without a query every parameter is unknown; on a route with one, the pipe refuses fields
- * its DTO lacks and this refuses the prototype keys the pipe cannot see. An interceptor runs
- * after the guards, so the contract's order (429, 401 before 400) holds.
+ * its DTO lacks and this refuses the inherited names (`inheritedKeysOf`) the pipe cannot
+ * see. An interceptor runs after the guards, so the contract's order (429, 401 before 400)
+ * holds.
  */
 @Injectable()
 export class QueryParametersInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
       const query = context.switchToHttp().getRequest<FastifyRequest>().query;
-      const keys = typeof query === 'object' && query !== null ? Object.keys(query) : [];
-      const unknown = takesQuery(context) ? keys.filter((key) => PROTOTYPE_KEYS.has(key)) : keys;
+      const object = typeof query === 'object' && query !== null ? query : {};
+      const unknown = takesQuery(context) ? inheritedKeysOf(object) : Object.keys(object);
       if (unknown.length > 0) {
         throw validationFailed(
           unknown.map((key) => ({ field: key, message: 'is not an allowed query parameter' })),

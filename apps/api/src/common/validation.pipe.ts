@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { type FieldError } from '@atm/contracts';
 import { validationFailed } from './domain-error';
+import { inheritedKeysOf } from './inherited-keys';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -26,9 +27,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * The global pipe: a body, query or path that is not exactly of the documented shape
- * (unknown fields included, so `balanceCents` in a body is refused, not ignored) answers
- * 400 VALIDATION_FAILED with the offending fields. Nothing is converted implicitly: a
- * string "100" is not an amount.
+ * (unknown fields included, so `balanceCents` or `toString` in a body is refused, not
+ * ignored) answers 400 VALIDATION_FAILED with the offending fields. Nothing is converted
+ * implicitly: a string "100" is not an amount.
  */
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
@@ -58,6 +59,14 @@ export class StrictValidationPipe extends ValidationPipe {
       throw validationFailed(
         [{ field: metadata.type, message: 'must be a JSON object' }],
         `The request ${metadata.type} must be a JSON object`,
+      );
+    }
+    // The whitelist below never sees these (class-transformer skips them): refused here.
+    const inherited =
+      needsObject && metadata.type === 'body' ? inheritedKeysOf(value as object) : [];
+    if (inherited.length > 0) {
+      throw validationFailed(
+        inherited.map((field) => ({ field, message: 'is not an allowed field' })),
       );
     }
     return super.transform(value, metadata);
