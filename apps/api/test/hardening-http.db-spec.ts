@@ -178,6 +178,13 @@ describe('request shape hardening', () => {
   let token: string;
   let checkingId: string;
   let savingsId: string;
+  /** A withdrawal from Alice's checking account with the body exactly as written. */
+  const withdrawRaw = (rawBody: string) =>
+    t.request<ProblemDetails>('POST', `/api/v1/accounts/${checkingId}/withdrawals`, {
+      token,
+      headers: { 'idempotency-key': newKey() },
+      rawBody,
+    });
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -277,15 +284,7 @@ describe('request shape hardening', () => {
     'refuses a body field named %s, a name every object inherits, and moves no money',
     async (field) => {
       const before = await accountByNumber(t, token, DEMO.alice.checking);
-      const answer = await t.request<ProblemDetails>(
-        'POST',
-        `/api/v1/accounts/${checkingId}/withdrawals`,
-        {
-          token,
-          headers: { 'idempotency-key': newKey() },
-          rawBody: `{"amountCents":2000,"${field}":{}}`,
-        },
-      );
+      const answer = await withdrawRaw(`{"amountCents":2000,"${field}":{}}`);
       expect({ status: answer.status, code: answer.body.code, errors: answer.body.errors }).toEqual(
         {
           status: 400,
@@ -328,15 +327,7 @@ describe('request shape hardening', () => {
 
   it('refuses a duplicated key in a money movement and moves nothing', async () => {
     const before = await accountByNumber(t, token, DEMO.alice.checking);
-    const answer = await t.request<ProblemDetails>(
-      'POST',
-      `/api/v1/accounts/${checkingId}/withdrawals`,
-      {
-        token,
-        headers: { 'idempotency-key': newKey() },
-        rawBody: '{"amountCents":20000,"amountCents":2000}',
-      },
-    );
+    const answer = await withdrawRaw('{"amountCents":20000,"amountCents":2000}');
     expect(answer.status).toBe(400);
     expect((await accountByNumber(t, token, DEMO.alice.checking)).balanceCents).toBe(
       before.balanceCents,
